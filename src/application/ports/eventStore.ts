@@ -1,0 +1,84 @@
+/**
+ * The event store port. Adapters (memory, SQLite, EventStoreDB) live in infrastructure and must all
+ * pass test/contract/eventStoreContract.ts.
+ *
+ * Revisions count a stream's events from 0n; positions order every event in the store (strictly
+ * increasing, not necessarily dense). Both stay bigint inside the process.
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface EventMetadata {
+  /** Who caused the event: a username, or 'system'. */
+  readonly actor: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly schemaVersion: number;
+}
+
+export interface NewEvent {
+  readonly type: string;
+  /** JSON-serialisable: strings, numbers, booleans, null, arrays and plain objects only. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+  /** A UUID; appending the same id twice to a stream stores it once (idempotent retry). */
+  readonly id?: string;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+  /** ISO-8601 time at which the store recorded the event (the store's clock, not the domain's). */
+  readonly recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  readonly nextExpectedRevision: bigint;
+  /** Position of the last appended event. */
+  readonly position: bigint;
+}
+
+export interface ReadAllOptions {
+  /** Return events strictly after this position; omit to start at the beginning. */
+  readonly after?: bigint;
+  /** At most this many events (default: adapter's own page size). */
+  readonly limit?: number;
+}
+
+export interface EventStore {
+  /** Appends atomically, durably, or throws WrongExpectedRevisionError. Empty `events` is an error. */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Every event of the stream in revision order; [] when the stream does not exist. */
+  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** Events of every dynpass stream in position order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+/** The stream was not at the revision the caller expected: someone else appended first. */
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's current revision, or 'no_stream'. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(
+      `stream ${streamId}: expected revision ${String(expected)}, found ${String(actual)}`,
+    );
+  }
+}
+
+/** The store itself failed (I/O, connection, corrupt row); says what and where. */
+export class EventStoreError extends Error {
+  override readonly name = 'EventStoreError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
