@@ -57,7 +57,25 @@ export interface EventStore {
   readStream(streamId: string): Promise<RecordedEvent[]>;
   /** Events of every dynpass stream in position order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Catch-up subscription to every dynpass stream: delivers events after `after` (or from the start)
+   * in position order, then live ones, one at a time (the next waits for the handler's promise).
+   * A handler that throws stops the subscription and reports through `onError`. Reconnects are the
+   * adapter's business: it resumes after the last delivered position, never skipping or repeating.
+   */
+  subscribeToAll(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  readonly after?: bigint;
+  readonly onEvent: (event: RecordedEvent) => Promise<void>;
+  readonly onError?: (error: Error) => void;
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves once no handler call is running. */
+  stop(): Promise<void>;
 }
 
 /** The stream was not at the revision the caller expected: someone else appended first. */
