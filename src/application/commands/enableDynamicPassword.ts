@@ -1,0 +1,21 @@
+import { isValidTimeZone, parsePattern } from '../../domain/dynamicPassword/pattern';
+import { DomainError } from '../../domain/user/errors';
+import { parseUsername } from '../../domain/user/username';
+import { handleUserCommand } from '../handleUserCommand';
+import { requireStaff, type Principal } from '../principal';
+import type { Clock } from '../ports/clock';
+import type { EventStore } from '../ports/eventStore';
+
+/** Turns the dynamic password on for one user, with their own pattern and time zone if given. */
+export const enableDynamicPassword =
+  (deps: { store: EventStore; clock: Clock }) =>
+  async (principal: Principal, username: string, options: { pattern?: string; timeZone?: string }): Promise<void> => {
+    requireStaff(principal);
+    const { key } = parseUsername(username);
+    if (options.pattern !== undefined) parsePattern(options.pattern);
+    if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
+      throw new DomainError('invalid_time_zone', 'timeZone must be an IANA time zone name');
+    }
+    const at = deps.clock.now().toISOString();
+    await handleUserCommand(deps.store, key, () => ({ type: 'EnableDynamicPassword', actor: principal.key, at, ...options }));
+  };

@@ -1,0 +1,10 @@
+/** Every stream name is built here. Categories have no dash; the part after the first dash is the id. */
+export const userStream = (usernameKey: string) => `user-${usernameKey}`;
+export const unknownLoginStream = (usernameDigest: string) => `unknownlogin-${usernameDigest}`;
+
+export function usernameKeyOfStream(streamId: string): string | null {
+  return streamId.startsWith('user-') ? streamId.slice('user-'.length) : null;
+}
+export function digestOfStream(streamId: string): string | null {
+  return streamId.startsWith('unknownlogin-') ? streamId.slice('unknownlogin-'.length) : null;
+}

@@ -1,0 +1,75 @@
+import type { DynamicPasswordSetting } from '../user/state';
+import { hasTimePart, parsePattern, renderPattern, type Pattern } from './pattern';
+
+/** The global rule, from DYNAMIC_PASSWORD_* settings. */
+export interface GlobalDynamicPasswordRule {
+  readonly pattern: Pattern;
+  readonly timeZone: string;
+  readonly onlyStaff: boolean;
+  /** Username keys the rule is limited to; null means everyone (DYNAMIC_PASSWORD_USERS unset). */
+  readonly users: ReadonlySet<string> | null;
+  readonly graceSeconds: number;
+}
+
+export type Requirement =
+  | { readonly kind: 'static'; readonly source: 'user' | 'global' }
+  | { readonly kind: 'dynamic'; readonly source: 'user' | 'global'; readonly pattern: Pattern; readonly timeZone: string };
+
+export interface PolicySubject {
+  readonly key: string;
+  readonly staff: boolean;
+  readonly dynamicPassword: DynamicPasswordSetting;
+}
+
+/**
+ * Who must type what. A user's own setting wins; otherwise the global pattern applies when it has a
+ * time part, to everyone, to staff only, and/or to the listed users only.
+ */
+export function requirementFor(user: PolicySubject, rule: GlobalDynamicPasswordRule): Requirement {
+  const own = user.dynamicPassword;
+  if (own.mode === 'disabled') return { kind: 'static', source: 'user' };
+  if (own.mode === 'enabled') {
+    const pattern = own.pattern === undefined ? rule.pattern : parsePattern(own.pattern);
+    const timeZone = own.timeZone ?? rule.timeZone;
+    return hasTimePart(pattern) ? { kind: 'dynamic', source: 'user', pattern, timeZone } : { kind: 'static', source: 'user' };
+  }
+  const applies =
+    hasTimePart(rule.pattern) && (rule.users === null || rule.users.has(user.key)) && (!rule.onlyStaff || user.staff);
+  return applies
+    ? { kind: 'dynamic', source: 'global', pattern: rule.pattern, timeZone: rule.timeZone }
+    : { kind: 'static', source: 'global' };
+}
+
+/** What the one slow hash of an attempt checks, and whether the typed time part was right. */
+export interface VerificationPlan {
+  readonly secret: string;
+  readonly timePartMatched: boolean;
+}
+
+/**
+ * Literal, anchored at both ends: the rendered prefix and suffix must match exactly, and the middle is
+ * the candidate static password. For `graceSeconds` after a window boundary the previous window's
+ * rendering counts too; the current window is tried first. When no rendering fits, the whole text
+ * is checked, to notice a static password sent without its pattern.
+ */
+export function planVerification(typed: string, requirement: Requirement, now: Date, graceSeconds: number): VerificationPlan {
+  if (requirement.kind === 'static') return { secret: typed, timePartMatched: true };
+  const { pattern, timeZone } = requirement;
+  const renderings = [renderPattern(pattern, now, timeZone)];
+  if (graceSeconds > 0) renderings.push(renderPattern(pattern, new Date(now.getTime() - graceSeconds * 1000), timeZone));
+  for (const { prefix, suffix } of renderings) {
+    if (typed.length > prefix.length + suffix.length && typed.startsWith(prefix) && typed.endsWith(suffix)) {
+      return { secret: typed.slice(prefix.length, typed.length - suffix.length), timePartMatched: true };
+    }
+  }
+  return { secret: typed, timePartMatched: false };
+}
+
+export type LoginVerdict =
+  | { readonly outcome: 'succeeded' }
+  | { readonly outcome: 'failed'; readonly reason: 'wrong_password' | 'pattern_mismatch' | 'static_password_without_pattern' };
+
+export function verdictOf(plan: VerificationPlan, secretVerified: boolean): LoginVerdict {
+  if (plan.timePartMatched) return secretVerified ? { outcome: 'succeeded' } : { outcome: 'failed', reason: 'wrong_password' };
+  return { outcome: 'failed', reason: secretVerified ? 'static_password_without_pattern' : 'pattern_mismatch' };
+}

@@ -1,0 +1,76 @@
+/**
+ * Events of the User aggregate (stream `user-<key>`). Data holds strings, booleans and numbers
+ * only; times are ISO-8601 strings from the injected clock. No event holds a plain password or the
+ * text a user typed: only salted slow hashes.
+ */
+type Stamp = {
+  /** When it happened, by the application's clock. */
+  readonly at: string;
+  /** Who did it: a username key, or 'system'. */
+  readonly actor: string;
+};
+
+export type UserRegistered = {
+  readonly type: 'UserRegistered';
+  readonly data: Stamp & { readonly username: string; readonly staff: boolean; readonly passwordHash: string };
+};
+export type PasswordChanged = {
+  readonly type: 'PasswordChanged';
+  readonly data: Stamp & { readonly passwordHash: string };
+};
+export type StaffGranted = { readonly type: 'StaffGranted'; readonly data: Stamp };
+export type StaffRevoked = { readonly type: 'StaffRevoked'; readonly data: Stamp };
+export type DynamicPasswordEnabled = {
+  readonly type: 'DynamicPasswordEnabled';
+  /** Absent fields mean "the global setting". */
+  readonly data: Stamp & { readonly pattern?: string; readonly timeZone?: string };
+};
+export type DynamicPasswordDisabled = { readonly type: 'DynamicPasswordDisabled'; readonly data: Stamp };
+export type UserDeactivated = { readonly type: 'UserDeactivated'; readonly data: Stamp };
+export type UserReactivated = { readonly type: 'UserReactivated'; readonly data: Stamp };
+
+export type LoginOutcome = 'succeeded' | 'failed';
+export type LoginFailureReason =
+  | 'unknown_user'
+  | 'inactive'
+  | 'wrong_password'
+  | 'pattern_mismatch'
+  | 'static_password_without_pattern';
+
+export type LoginAttemptData = Stamp & {
+  readonly outcome: LoginOutcome;
+  readonly reason?: LoginFailureReason;
+  readonly ip?: string;
+  readonly userAgent?: string;
+  /** Which rule decided what had to be typed, e.g. `static`, `user-pattern@3`, `global-pattern:1a2b…`. */
+  readonly policy: string;
+  /** Only on attempts for names no user has: a keyed digest instead of what was typed as the name. */
+  readonly usernameDigest?: string;
+};
+
+export type LoginAttempted = { readonly type: 'LoginAttempted'; readonly data: LoginAttemptData };
+
+export type UserEvent =
+  | UserRegistered
+  | PasswordChanged
+  | StaffGranted
+  | StaffRevoked
+  | DynamicPasswordEnabled
+  | DynamicPasswordDisabled
+  | UserDeactivated
+  | UserReactivated
+  | LoginAttempted;
+
+export type UserEventType = UserEvent['type'];
+
+export const USER_EVENT_TYPES: readonly UserEventType[] = [
+  'UserRegistered',
+  'PasswordChanged',
+  'StaffGranted',
+  'StaffRevoked',
+  'DynamicPasswordEnabled',
+  'DynamicPasswordDisabled',
+  'UserDeactivated',
+  'UserReactivated',
+  'LoginAttempted',
+];
