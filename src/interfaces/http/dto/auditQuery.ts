@@ -1,0 +1,57 @@
+import { IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
+import type { AuditQuery } from '../../../application/queries/queryAudit';
+import { USER_EVENT_TYPES } from '../../../domain/user/events';
+import { IsDecimalBetween } from './decimal';
+import { IsInstant, normalizeInstant } from './instant';
+
+export const DEFAULT_AUDIT_LIMIT = 50;
+export const MAX_AUDIT_LIMIT = 500;
+const MAX_POSITION = 2n ** 63n - 1n;
+const present = (_: object, value: unknown) => value !== undefined;
+
+/** Query-string values arrive as strings (or arrays when repeated, which IsString refuses). */
+export class AuditQueryParams {
+  @ValidateIf(present)
+  @IsString({ message: 'username must be a string' })
+  @MaxLength(256, { message: 'username must be at most 256 characters' })
+  username?: string;
+
+  @ValidateIf(present)
+  @IsIn(USER_EVENT_TYPES, { message: `type must be one of ${USER_EVENT_TYPES.join(', ')}` })
+  type?: string;
+
+  @ValidateIf(present)
+  @IsIn(['succeeded', 'failed'], { message: 'outcome must be succeeded or failed' })
+  outcome?: 'succeeded' | 'failed';
+
+  @ValidateIf(present)
+  @IsInstant({ message: 'from must be an RFC 3339 date-time with an offset' })
+  from?: string;
+
+  @ValidateIf(present)
+  @IsInstant({ message: 'to must be an RFC 3339 date-time with an offset' })
+  to?: string;
+
+  @ValidateIf(present)
+  @IsDecimalBetween(1n, BigInt(MAX_AUDIT_LIMIT), { message: `limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}` })
+  limit?: string;
+
+  @ValidateIf(present)
+  @IsDecimalBetween(0n, MAX_POSITION, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+}
+
+/** Call only on a validated instance: every present field has passed its check. */
+export function toAuditQuery(params: AuditQueryParams): AuditQuery {
+  const from = params.from === undefined ? undefined : normalizeInstant(params.from, 'from');
+  const to = params.to === undefined ? undefined : normalizeInstant(params.to, 'to');
+  return {
+    ...(params.username !== undefined && { username: params.username }),
+    ...(params.type !== undefined && { type: params.type }),
+    ...(params.outcome !== undefined && { outcome: params.outcome }),
+    ...(from != null && { from }),
+    ...(to != null && { to }),
+    limit: params.limit === undefined ? DEFAULT_AUDIT_LIMIT : Number(params.limit),
+    ...(params.cursor !== undefined && { cursor: BigInt(params.cursor) }),
+  };
+}

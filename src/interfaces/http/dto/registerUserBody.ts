@@ -1,0 +1,17 @@
+import { IsBoolean, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+/** Shape only; the username and password rules are the domain's (DomainError → 400). */
+export class RegisterUserBody {
+  @IsString({ message: 'username must be a string' })
+  @MaxLength(256, { message: 'username must be at most 256 characters' })
+  username!: string;
+
+  @IsString({ message: 'password must be a string' })
+  @MaxLength(512, { message: 'password must be at most 512 characters' })
+  password!: string;
+
+  /** ValidateIf rather than IsOptional: `null` is not a boolean and is refused. */
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean({ message: 'staff must be a boolean' })
+  staff?: boolean;
+}
