@@ -51,7 +51,14 @@ export interface ReadAllOptions {
 }
 
 export interface EventStore {
-  /** Appends atomically, durably, or throws WrongExpectedRevisionError. Empty `events` is an error. */
+  /**
+   * Appends all events or none, durably (acknowledged means stored), or throws
+   * WrongExpectedRevisionError. Input the store refuses before writing anything throws a TypeError:
+   * no events, data or metadata that a JSON round trip would change (bigint, Date, NaN, functions,
+   * class instances), an id that is not a UUID, an empty stream id or one starting with '$'.
+   * Idempotence, as in EventStoreDB: repeating a whole earlier append (same ids, same order) with an
+   * expected revision that allowed it, or with 'any', writes nothing and returns the first result.
+   */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Every event of the stream in revision order; [] when the stream does not exist. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
@@ -62,6 +69,7 @@ export interface EventStore {
    * in position order, then live ones, one at a time (the next waits for the handler's promise).
    * A handler that throws stops the subscription and reports through `onError`. Reconnects are the
    * adapter's business: it resumes after the last delivered position, never skipping or repeating.
+   * To resume later, subscribe again with `after` = the position of the last event handled.
    */
   subscribeToAll(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
@@ -74,7 +82,10 @@ export interface SubscribeOptions {
 }
 
 export interface Subscription {
-  /** Stops delivery; resolves once no handler call is running. */
+  /**
+   * Stops delivery; resolves once no handler call is running, and no handler starts afterwards.
+   * A handler may call it, but must not await it (it would wait for itself).
+   */
   stop(): Promise<void>;
 }
 
