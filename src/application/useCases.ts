@@ -17,4 +17,8 @@ export interface UseCases {
   getUser(principal: Principal, username: string): Promise<UserSummary>;
   listUsers(principal: Principal): Promise<UserSummary[]>;
   queryAudit(principal: Principal, query: AuditQuery): Promise<AuditPage>;
+  /** Staff only: ends a lock and resets the failure ladder; 404 for names no user has. */
+  unlockAccount(principal: Principal, username: string): Promise<void>;
+  /** Staff only: static passwords sent without their pattern, and lockouts; newest first. */
+  queryAlerts(principal: Principal, query: Pick<AuditQuery, 'limit' | 'cursor'>): Promise<AuditPage>;
 }

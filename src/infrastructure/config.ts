@@ -1,5 +1,6 @@
 import { isValidTimeZone, parsePattern, PatternError } from '../domain/dynamicPassword/pattern';
 import { loginKey } from '../domain/user/username';
+import { DEFAULT_LOCKOUT_RULE, type LockoutRule } from '../domain/lockout/lockout';
 import type { HashCost } from './hashing/argon2Hasher';
 
 export type EventStoreLocation =
@@ -19,7 +20,11 @@ export interface Config {
     readonly users: readonly string[] | null;
     readonly timeZone: string;
     readonly graceSeconds: number;
+    readonly singleUse: boolean;
   };
+  readonly lockout: LockoutRule;
+  /** Login attempts per client address per minute; 0 turns throttling off. */
+  readonly loginRatePerMinute: number;
   readonly hashCost: HashCost;
   readonly tokenSecret: string | null;
   readonly tokenTtlSeconds: number;
@@ -68,13 +73,30 @@ export function loadConfig(env: Env): Config {
       users: users === undefined ? null : users.split(',').map((name) => loginKey(name.trim())).filter((name) => name !== ''),
       timeZone,
       graceSeconds: integer(env, 'DYNAMIC_PASSWORD_GRACE_SECONDS', 10, 0, 3600),
+      singleUse: boolean(env, 'DYNAMIC_PASSWORD_SINGLE_USE', false),
     },
+    lockout: lockoutRule(env),
+    loginRatePerMinute: integer(env, 'DYNPASS_LOGIN_RATE_PER_MINUTE', 120, 0, 1_000_000),
     hashCost: oneOf(env, 'DYNPASS_HASH_COST', ['owasp', 'test'] as const, 'owasp'),
     tokenSecret,
     tokenTtlSeconds: integer(env, 'DYNPASS_TOKEN_TTL_SECONDS', 900, 1, 7 * 24 * 3600),
     admin: adminUsername !== undefined && adminPassword !== undefined ? { username: adminUsername, password: adminPassword } : null,
     trustedProxies: (read('DYNPASS_TRUSTED_PROXIES') ?? '').split(',').map((cidr) => cidr.trim()).filter((cidr) => cidr !== ''),
   };
+}
+
+const YEAR_SECONDS = 366 * 24 * 3600;
+
+function lockoutRule(env: Env): LockoutRule {
+  const d = DEFAULT_LOCKOUT_RULE;
+  const threshold = integer(env, 'DYNPASS_LOCKOUT_THRESHOLD', d.threshold, 1, 1_000_000);
+  const firstLockSeconds = integer(env, 'DYNPASS_LOCKOUT_FIRST_LOCK_SECONDS', d.firstLockSeconds, 1, YEAR_SECONDS);
+  const maxLockSeconds = integer(env, 'DYNPASS_LOCKOUT_MAX_LOCK_SECONDS', d.maxLockSeconds, 1, YEAR_SECONDS);
+  if (maxLockSeconds < firstLockSeconds) throw new ConfigError('DYNPASS_LOCKOUT_MAX_LOCK_SECONDS: must not be below DYNPASS_LOCKOUT_FIRST_LOCK_SECONDS');
+  const resetAfterSeconds = integer(env, 'DYNPASS_LOCKOUT_RESET_SECONDS', d.resetAfterSeconds, 1, YEAR_SECONDS);
+  const permanentAfter = integer(env, 'DYNPASS_LOCKOUT_PERMANENT_AFTER', d.permanentAfter, 1, 1_000_000);
+  if (permanentAfter < threshold) throw new ConfigError('DYNPASS_LOCKOUT_PERMANENT_AFTER: must not be below DYNPASS_LOCKOUT_THRESHOLD');
+  return { threshold, firstLockSeconds, maxLockSeconds, resetAfterSeconds, permanentAfter };
 }
 
 function parseEventStore(value: string): EventStoreLocation {

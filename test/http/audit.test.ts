@@ -76,7 +76,7 @@ describe('GET /audit', () => {
   it.each([
     'limit=0', 'limit=501', 'limit=-1', 'limit=1.5', 'limit=1e3', 'limit=0x10', 'limit=', 'limit=%201', 'limit=abc',
     'cursor=-1', `cursor=${(2n ** 63n).toString()}`, 'cursor=99999999999999999999999', 'cursor=1.0', 'cursor=0x1', 'cursor=',
-    'type=AccountLocked', 'type=loginattempted', 'outcome=success',
+    'type=AccountLockedOut', 'type=loginattempted', 'outcome=success',
     'from=2024-05-01', 'from=2024-02-30T00:00:00Z', 'from=2024-05-01T24:00:00Z', 'to=2024-05-01T10:00:00', 'to=yesterday', 'from=1714557600000',
     'limit=5&limit=6', 'page=2', '__proto__=x', 'username=' + 'u'.repeat(257),
   ])('refuses ?%s with a 400 and does not query', async (search) => {

@@ -34,6 +34,8 @@ const defaults: UseCases = {
   getUser: async (_principal, username) => summaryOf(username),
   listUsers: async () => [summaryOf('alice'), summaryOf('boss', true)],
   queryAudit: async () => ({ items: [], nextCursor: null }),
+  unlockAccount: async () => undefined,
+  queryAlerts: async () => ({ items: [], nextCursor: null }),
 };
 
 export function fakeUseCases(overrides: Partial<UseCases> = {}): { useCases: UseCases; calls: Call[]; callsTo: (method: keyof UseCases) => Call[] } {

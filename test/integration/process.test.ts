@@ -62,7 +62,7 @@ describe('the dynpass program as a real process', () => {
     const dir = dirs.make();
     const first = await spawnService(sqliteEnv(dir));
     const acknowledged = await Promise.all(
-      Array.from({ length: 40 }, () => call(first.url, 'POST', '/auth/login', { json: { username: ADMIN.username, password: 'wrong-password' } })),
+      Array.from({ length: 40 }, () => call(first.url, 'POST', '/auth/login', { json: { username: 'mallory', password: 'wrong-password' } })),
     );
     expect(acknowledged.every((reply) => reply.status === 401)).toBe(true);
     await first.kill();

@@ -47,6 +47,9 @@ describe('the service over HTTP on a real SQLite file', () => {
   });
 
   it('records exactly 200 LoginAttempted events for 200 concurrent attempts on one user', async () => {
+    await svc.close();
+    svc = await startTestService({ DYNPASS_LOGIN_RATE_PER_MINUTE: '0' });
+    adminToken = await loginToken(svc.url, ADMIN.username, ADMIN.password);
     await call(svc.url, 'POST', '/users', { token: adminToken, json: { username: 'carol', password: PASSWORD } });
     const replies = await Promise.all(
       Array.from({ length: 200 }, (_, i) => call(svc.url, 'POST', '/auth/login', { json: { username: 'carol', password: i % 4 ? 'wrong-password' : PASSWORD } })),

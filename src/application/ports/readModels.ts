@@ -29,6 +29,8 @@ export interface AuditFilter {
   readonly to?: string;
   /** Only entries older than this position (the cursor of the previous page). */
   readonly before?: bigint;
+  /** Only security alerts: static passwords sent without their pattern, and lockouts. */
+  readonly alertsOnly?: boolean;
   readonly limit: number;
 }
 

@@ -28,6 +28,8 @@ export function evolveUserView(doc: UserView | null, recorded: RecordedEvent): U
       return { ...doc, active: true };
     case 'PasswordChanged':
     case 'LoginAttempted':
+    case 'AccountLocked':
+    case 'AccountUnlocked':
       return doc;
     default: {
       const unknown: never = event;

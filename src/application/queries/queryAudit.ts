@@ -12,6 +12,7 @@ export interface AuditQuery {
   readonly limit: number;
   /** Opaque to clients: the position of the last item of the previous page. */
   readonly cursor?: bigint;
+  readonly alertsOnly?: boolean;
 }
 
 export interface AuditPage {
@@ -36,6 +37,7 @@ export const queryAudit =
       ...(query.from !== undefined && { from: query.from }),
       ...(query.to !== undefined && { to: query.to }),
       ...(query.cursor !== undefined && { before: query.cursor }),
+      ...(query.alertsOnly && { alertsOnly: true }),
       limit: query.limit + 1,
     });
     const page = items.slice(0, query.limit);

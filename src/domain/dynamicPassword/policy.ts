@@ -44,6 +44,8 @@ export function requirementFor(user: PolicySubject, rule: GlobalDynamicPasswordR
 export interface VerificationPlan {
   readonly secret: string;
   readonly timePartMatched: boolean;
+  /** For a dynamic form that fits: an instant of the window whose rendering it fits. */
+  readonly window?: Date;
 }
 
 /**
@@ -55,11 +57,11 @@ export interface VerificationPlan {
 export function planVerification(typed: string, requirement: Requirement, now: Date, graceSeconds: number): VerificationPlan {
   if (requirement.kind === 'static') return { secret: typed, timePartMatched: true };
   const { pattern, timeZone } = requirement;
-  const renderings = [renderPattern(pattern, now, timeZone)];
-  if (graceSeconds > 0) renderings.push(renderPattern(pattern, new Date(now.getTime() - graceSeconds * 1000), timeZone));
-  for (const { prefix, suffix } of renderings) {
+  const instants = graceSeconds > 0 ? [now, new Date(now.getTime() - graceSeconds * 1000)] : [now];
+  for (const instant of instants) {
+    const { prefix, suffix } = renderPattern(pattern, instant, timeZone);
     if (typed.length > prefix.length + suffix.length && typed.startsWith(prefix) && typed.endsWith(suffix)) {
-      return { secret: typed.slice(prefix.length, typed.length - suffix.length), timePartMatched: true };
+      return { secret: typed.slice(prefix.length, typed.length - suffix.length), timePartMatched: true, window: instant };
     }
   }
   return { secret: typed, timePartMatched: false };

@@ -1,3 +1,5 @@
+import type { AccountLockedData } from '../lockout/lockout';
+
 /**
  * Events of the User aggregate (stream `user-<key>`). Data holds strings, booleans and numbers
  * only; times are ISO-8601 strings from the injected clock. No event holds a plain password or the
@@ -35,7 +37,9 @@ export type LoginFailureReason =
   | 'inactive'
   | 'wrong_password'
   | 'pattern_mismatch'
-  | 'static_password_without_pattern';
+  | 'static_password_without_pattern'
+  | 'locked'
+  | 'replayed';
 
 export type LoginAttemptData = Stamp & {
   readonly outcome: LoginOutcome;
@@ -46,9 +50,13 @@ export type LoginAttemptData = Stamp & {
   readonly policy: string;
   /** Only on attempts for names no user has: a keyed digest instead of what was typed as the name. */
   readonly usernameDigest?: string;
+  /** On accepted dynamic passwords: a keyed digest of the time window they belong to (single use). */
+  readonly window?: string;
 };
 
 export type LoginAttempted = { readonly type: 'LoginAttempted'; readonly data: LoginAttemptData };
+export type AccountLocked = { readonly type: 'AccountLocked'; readonly data: AccountLockedData };
+export type AccountUnlocked = { readonly type: 'AccountUnlocked'; readonly data: Stamp };
 
 export type UserEvent =
   | UserRegistered
@@ -59,7 +67,9 @@ export type UserEvent =
   | DynamicPasswordDisabled
   | UserDeactivated
   | UserReactivated
-  | LoginAttempted;
+  | LoginAttempted
+  | AccountLocked
+  | AccountUnlocked;
 
 export type UserEventType = UserEvent['type'];
 
@@ -73,4 +83,6 @@ export const USER_EVENT_TYPES: readonly UserEventType[] = [
   'UserDeactivated',
   'UserReactivated',
   'LoginAttempted',
+  'AccountLocked',
+  'AccountUnlocked',
 ];

@@ -50,6 +50,8 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
     case 'UserReactivated':
       return { ...state, status: 'active' };
     case 'LoginAttempted':
+    case 'AccountLocked':
+    case 'AccountUnlocked':
       return state;
     default: {
       // Compile-time exhaustiveness; at run time an unknown event changes nothing.

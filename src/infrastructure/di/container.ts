@@ -5,6 +5,7 @@ import { attemptLogin } from '../../application/commands/attemptLogin';
 import { changePassword } from '../../application/commands/changePassword';
 import { enableDynamicPassword } from '../../application/commands/enableDynamicPassword';
 import { registerUser } from '../../application/commands/registerUser';
+import { unlockAccount } from '../../application/commands/unlockAccount';
 import { authenticate } from '../../application/authenticate';
 import { requireStaff } from '../../application/principal';
 import type { Clock } from '../../application/ports/clock';
@@ -52,6 +53,7 @@ function ruleOf(config: Config): GlobalDynamicPasswordRule {
 }
 
 function useCasesOf(ctx: ResolutionContext): UseCases {
+  const config = ctx.get<Config>(TYPES.Config);
   const store = ctx.get<EventStore>(TYPES.EventStore);
   const clock = ctx.get<Clock>(TYPES.Clock);
   const hasher = ctx.get<PasswordHasher>(TYPES.PasswordHasher);
@@ -60,8 +62,9 @@ function useCasesOf(ctx: ResolutionContext): UseCases {
   const readModels = ctx.get<SqliteReadModels>(TYPES.ReadModels);
   const rule = ctx.get<GlobalDynamicPasswordRule>(TYPES.DynamicPasswordRule);
   const register = registerUser({ store, hasher, clock });
+  const audit = queryAudit({ readModels, digest });
   return {
-    login: attemptLogin({ store, hasher, clock, tokens, digest, rule }),
+    login: attemptLogin({ store, hasher, clock, tokens, digest, rule, lockout: config.lockout, singleUse: config.dynamicPassword.singleUse }),
     authenticate: authenticate({ store, clock, tokens }),
     registerUser: async (principal, input) => {
       requireStaff(principal);
@@ -73,6 +76,8 @@ function useCasesOf(ctx: ResolutionContext): UseCases {
     enableDynamicPassword: enableDynamicPassword({ store, clock }),
     getUser: getUser({ readModels, rule }),
     listUsers: listUsers({ readModels, rule }),
-    queryAudit: queryAudit({ readModels, digest }),
+    queryAudit: audit,
+    unlockAccount: unlockAccount({ store, clock, lockout: config.lockout }),
+    queryAlerts: (principal, query) => audit(principal, { ...query, alertsOnly: true }),
   };
 }

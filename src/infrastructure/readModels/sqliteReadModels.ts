@@ -102,6 +102,7 @@ export class SqliteReadModels implements ReadModels {
       where.push(`${column} ${op} ?`);
       params.push(value);
     }
+    if (filter.alertsOnly) where.push(`(reason = 'static_password_without_pattern' OR type = 'AccountLocked')`);
     const sql = `SELECT * FROM rm_audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY position DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, filter.limit) as Record<string, unknown>[];
     return rows.map(toAuditEntry);

@@ -3,6 +3,7 @@ import type { Container } from 'inversify';
 import { randomBytes } from 'node:crypto';
 import { bootstrapAdmin } from '../../application/commands/bootstrapAdmin';
 import { registerUser } from '../../application/commands/registerUser';
+import type { Clock } from '../../application/ports/clock';
 import type { EventStore } from '../../application/ports/eventStore';
 import type { UseCases } from '../../application/useCases';
 import type { Config } from '../../infrastructure/config';
@@ -22,11 +23,14 @@ export interface RunningService {
 export async function startService(config: Config, logger: Logger, container: Container = createContainer(config)): Promise<RunningService> {
   const store = container.get<EventStore>(TYPES.EventStore);
   const readModels = container.get<SqliteReadModels>(TYPES.ReadModels);
+  const clock = container.get<Clock>(TYPES.Clock);
   await ensureAdmin(container, config, logger);
   readModels.start();
   const app = createHttpApp(container.get<UseCases>(TYPES.UseCases), {
     trustProxy: [...config.trustedProxies],
     log: (line) => logger.info('http', line),
+    loginRatePerMinute: config.loginRatePerMinute,
+    now: () => clock.now(),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import express from 'express';
 import type { UseCases } from '../../application/useCases';
-import { auditRoutes } from './auditRoutes';
+import { alertRoutes, auditRoutes } from './auditRoutes';
 import { authRoutes } from './authRoutes';
 import { jsonBody } from './body';
 import { healthRoutes } from './healthRoutes';
 import { errorHandler, notFound, requestLog, securityHeaders, type Log } from './middleware';
+import { throttlePerAddress } from './throttle';
 import { userRoutes } from './userRoutes';
 
 export interface HttpAppOptions {
@@ -15,6 +16,10 @@ export interface HttpAppOptions {
   readonly trustProxy?: readonly string[];
   /** Receives one structured line per request and one per unexpected error. */
   readonly log?: Log;
+  /** Login attempts per client address per minute; 0 turns throttling off. Default 120. */
+  readonly loginRatePerMinute?: number;
+  /** The application's clock, for throttling windows. */
+  readonly now?: () => Date;
 }
 
 export function createHttpApp(useCases: UseCases, options: HttpAppOptions = {}): express.Express {
@@ -33,9 +38,11 @@ export function createHttpApp(useCases: UseCases, options: HttpAppOptions = {}):
   app.use(securityHeaders);
   app.use(requestLog(log));
   app.use('/healthz', healthRoutes());
-  app.use('/auth', authRoutes(useCases, json));
+  const throttle = throttlePerAddress(options.loginRatePerMinute ?? 120, options.now ?? (() => new Date()));
+  app.use('/auth', authRoutes(useCases, json, throttle));
   app.use('/users', userRoutes(useCases, json));
   app.use('/audit', auditRoutes(useCases));
+  app.use('/alerts', alertRoutes(useCases));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -13,9 +13,9 @@ const MAX_USER_AGENT = 256;
  */
 export const LOGIN_FAILED = problem(401, 'invalid credentials');
 
-export function authRoutes(useCases: Pick<UseCases, 'login'>, json: RequestHandler[]): Router {
+export function authRoutes(useCases: Pick<UseCases, 'login'>, json: RequestHandler[], throttle: RequestHandler): Router {
   const router = Router();
-  router.post('/login', ...json, async (req, res) => {
+  router.post('/login', throttle, ...json, async (req, res) => {
     const body = await toDto(LoginBody, req.body ?? {}, 'body');
     const result = await useCases.login(loginInput(req, body));
     if (!result.ok) {

@@ -54,6 +54,10 @@ export function userRoutes(useCases: UseCases, json: RequestHandler[]): Router {
   router.delete('/:username/dynamic-password', admin('DisableDynamicPassword'));
   router.post('/:username/deactivate', admin('DeactivateUser'));
   router.post('/:username/reactivate', admin('ReactivateUser'));
+  router.post('/:username/unlock', async (req, res) => {
+    await useCases.unlockAccount(principalOf(res), usernameOf(req));
+    res.status(204).end();
+  });
   return router;
 }
 

@@ -9,8 +9,19 @@ export const MAX_AUDIT_LIMIT = 500;
 const MAX_POSITION = 2n ** 63n - 1n;
 const present = (_: object, value: unknown) => value !== undefined;
 
+/** Paging only: /alerts takes nothing else. */
+export class AlertQueryParams {
+  @ValidateIf(present)
+  @IsDecimalBetween(1n, BigInt(MAX_AUDIT_LIMIT), { message: `limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}` })
+  limit?: string;
+
+  @ValidateIf(present)
+  @IsDecimalBetween(0n, MAX_POSITION, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+}
+
 /** Query-string values arrive as strings (or arrays when repeated, which IsString refuses). */
-export class AuditQueryParams {
+export class AuditQueryParams extends AlertQueryParams {
   @ValidateIf(present)
   @IsString({ message: 'username must be a string' })
   @MaxLength(256, { message: 'username must be at most 256 characters' })
@@ -32,23 +43,17 @@ export class AuditQueryParams {
   @IsInstant({ message: 'to must be an RFC 3339 date-time with an offset' })
   to?: string;
 
-  @ValidateIf(present)
-  @IsDecimalBetween(1n, BigInt(MAX_AUDIT_LIMIT), { message: `limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}` })
-  limit?: string;
-
-  @ValidateIf(present)
-  @IsDecimalBetween(0n, MAX_POSITION, { message: 'cursor must be a nextCursor from a previous page' })
-  cursor?: string;
 }
 
 /** Call only on a validated instance: every present field has passed its check. */
-export function toAuditQuery(params: AuditQueryParams): AuditQuery {
-  const from = params.from === undefined ? undefined : normalizeInstant(params.from, 'from');
-  const to = params.to === undefined ? undefined : normalizeInstant(params.to, 'to');
+export function toAuditQuery(params: AuditQueryParams | AlertQueryParams): AuditQuery {
+  const filters: AuditQueryParams = params;
+  const from = filters.from === undefined ? undefined : normalizeInstant(filters.from, 'from');
+  const to = filters.to === undefined ? undefined : normalizeInstant(filters.to, 'to');
   return {
-    ...(params.username !== undefined && { username: params.username }),
-    ...(params.type !== undefined && { type: params.type }),
-    ...(params.outcome !== undefined && { outcome: params.outcome }),
+    ...(filters.username !== undefined && { username: filters.username }),
+    ...(filters.type !== undefined && { type: filters.type }),
+    ...(filters.outcome !== undefined && { outcome: filters.outcome }),
     ...(from != null && { from }),
     ...(to != null && { to }),
     limit: params.limit === undefined ? DEFAULT_AUDIT_LIMIT : Number(params.limit),
