@@ -4,6 +4,7 @@ import { enableDynamicPassword } from '../../../src/application/commands/enableD
 import { registerUser } from '../../../src/application/commands/registerUser';
 import { userStream, unknownLoginStream } from '../../../src/application/streams';
 import { parsePattern } from '../../../src/domain/dynamicPassword/pattern';
+import { DEFAULT_LOCKOUT_RULE } from '../../../src/domain/lockout/lockout';
 import { FixedClock } from '../../../src/infrastructure/clock/systemClock';
 import { MemoryEventStore } from '../../../src/infrastructure/memory/memoryEventStore';
 import { HmacDigest } from '../../../src/infrastructure/tokens/hmacDigest';
@@ -21,7 +22,7 @@ async function setUp(pattern = '<PASSWORD>%d', onlyStaff = false) {
   const digest = new HmacDigest(Buffer.alloc(32, 7));
   const tokens = new HmacTokenService(Buffer.alloc(32, 9), 900);
   const rule = { pattern: parsePattern(pattern), timeZone: 'UTC', onlyStaff, users: null, graceSeconds: 10 };
-  const login = attemptLogin({ store, hasher, clock, tokens, digest, rule });
+  const login = attemptLogin({ store, hasher, clock, tokens, digest, rule, lockout: DEFAULT_LOCKOUT_RULE, singleUse: false });
   await registerUser({ store, hasher, clock })({ username: 'alice', password: PASSWORD, staff: false, actor: 'system' });
   const attempts = async (key = 'alice') =>
     (await store.readStream(userStream(key))).filter((event) => event.type === 'LoginAttempted').map((event) => event.data);
