@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Container } from 'inversify';
 import type { EventStore } from '../../src/application/ports/eventStore';
 import { FixedClock } from '../../src/infrastructure/clock/systemClock';
 import { loadConfig } from '../../src/infrastructure/config';
@@ -27,9 +28,14 @@ export interface TestService {
 
 /**
  * The real service (composition root, SQLite file in a temp folder, HTTP on 127.0.0.1 on a free
- * port) with the clock rebound to a fixed one.
+ * port) with the clock rebound to a fixed one. `rebind` may replace further bindings (a counting
+ * hasher, say) before anything is resolved.
  */
-export async function startTestService(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'dynpass-'))): Promise<TestService> {
+export async function startTestService(
+  env: Record<string, string> = {},
+  dir = mkdtempSync(join(tmpdir(), 'dynpass-')),
+  rebind: (container: Container) => void = () => undefined,
+): Promise<TestService> {
   const config = loadConfig({
     DYNPASS_EVENT_STORE: `sqlite:${join(dir, 'dynpass.db')}`,
     DYNPASS_HASH_COST: 'test',
@@ -41,6 +47,7 @@ export async function startTestService(env: Record<string, string> = {}, dir = m
   const container = createContainer(config);
   const clock = new FixedClock(SEED_INSTANT);
   container.rebind(TYPES.Clock).toConstantValue(clock);
+  rebind(container);
   const logs: string[] = [];
   const service = await startService(config, createLogger('debug', (line) => logs.push(line)), container);
   let stopped = false;
