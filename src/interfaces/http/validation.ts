@@ -5,18 +5,24 @@ import { HttpProblem, problem, type FieldError } from './problem';
 /** Keys that could reach an object's prototype if ever assigned with `obj[key] = value`. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Objects and arrays inside one another; every DTO here is one flat object of scalars. */
+const MAX_DEPTH = 32;
+
 /**
  * Turns parsed JSON (or a parsed query string) into a validated DTO instance, or throws a 400.
  *
  * JSON.parse makes `"__proto__"` an own data property, and class-transformer silently drops it,
- * so such keys are looked for first, at any depth, and refused rather than ignored. The DTO is then
- * built from a null-prototype copy, so nothing in the input can be inherited or inherit.
+ * so such keys are looked for first, at any depth, and refused rather than ignored. Nesting deeper
+ * than MAX_DEPTH is refused too: class-transformer recurses into every nested value, and a 16 kB
+ * body of `[` is enough to exhaust the stack (a 500). The DTO is then built from a null-prototype
+ * copy, so nothing in the input can be inherited or inherit.
  */
 export async function toDto<T extends object>(dto: ClassConstructor<T>, input: unknown, what: 'body' | 'query'): Promise<T> {
   if (!isPlainObject(input)) throw new HttpProblem(problem(400, `request ${what} must be a JSON object`));
-  const forbidden = findForbiddenKey(input, '');
-  if (forbidden !== null) {
-    throw new HttpProblem(problem(400, `request ${what} is invalid`, [{ field: forbidden, message: 'property name is not allowed' }]));
+  const found = inspect(input);
+  if (found === 'too_deep') throw new HttpProblem(problem(400, `request ${what} is nested too deeply`));
+  if (found !== null) {
+    throw new HttpProblem(problem(400, `request ${what} is invalid`, [{ field: found.forbidden, message: 'property name is not allowed' }]));
   }
   const copy: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(input)) copy[key] = input[key];
@@ -37,13 +43,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function findForbiddenKey(value: unknown, path: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  for (const key of Object.keys(value)) {
-    const here = path === '' ? key : `${path}.${key}`;
-    if (FORBIDDEN_KEYS.has(key)) return here;
-    const found = findForbiddenKey((value as Record<string, unknown>)[key], here);
-    if (found !== null) return found;
+/**
+ * Walks the input with an explicit stack, never recursion, so its depth costs no call stack: the
+ * first forbidden key found, 'too_deep', or null.
+ */
+function inspect(input: object): { forbidden: string } | 'too_deep' | null {
+  const pending: [value: object, path: string, depth: number][] = [[input, '', 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, path, depth] = next;
+    if (depth > MAX_DEPTH) return 'too_deep';
+    for (const key of Object.keys(value)) {
+      const here = path === '' ? key : `${path}.${key}`;
+      if (FORBIDDEN_KEYS.has(key)) return { forbidden: here };
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) pending.push([child, here, depth + 1]);
+    }
   }
   return null;
 }
