@@ -1,5 +1,7 @@
 import type { EventStore } from '../application/ports/eventStore';
+import { DYNPASS_STREAM_PREFIXES } from '../application/streams';
 import type { EventStoreLocation } from './config';
+import { EsdbEventStore } from './esdb/esdbEventStore';
 import { MemoryEventStore } from './memory/memoryEventStore';
 import { SqliteEventStore } from './sqlite/sqliteEventStore';
 
@@ -11,6 +13,6 @@ export function openEventStore(location: EventStoreLocation): EventStore {
     case 'sqlite':
       return SqliteEventStore.open(location.path);
     case 'esdb':
-      throw new Error('EventStoreDB adapter not wired yet');
+      return new EsdbEventStore(location.connectionString, { streamPrefixes: DYNPASS_STREAM_PREFIXES });
   }
 }

@@ -5,12 +5,15 @@ import { Argon2Hasher } from '../../src/infrastructure/hashing/argon2Hasher';
 export class CountingHasher implements PasswordHasher {
   private readonly real = new Argon2Hasher('test');
   verifications = 0;
+  /** Verifications against a real stored hash, not the dummy. */
+  realVerifications = 0;
 
   hash(plain: string): Promise<string> {
     return this.real.hash(plain);
   }
-  verify(phc: string, plain: string): Promise<boolean> {
+  async verify(phc: string, plain: string): Promise<boolean> {
     this.verifications += 1;
+    if (phc !== (await this.real.dummyHash())) this.realVerifications += 1;
     return this.real.verify(phc, plain);
   }
   dummyHash(): Promise<string> {
