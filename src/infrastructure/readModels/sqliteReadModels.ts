@@ -62,8 +62,14 @@ export class SqliteReadModels implements ReadModels {
   catchUp(): Promise<void> {
     // Callers that arrive during a catch-up wait for the next one, which sees their writes.
     const run = (this.catchingUp ?? Promise.resolve()).then(() => this.readToEnd());
-    this.catchingUp = run.finally(() => {
-      if (this.catchingUp === run) this.catchingUp = null;
+    // The queue must not reject: its failure belongs to this caller, not to the next one.
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.catchingUp = settled;
+    void settled.then(() => {
+      if (this.catchingUp === settled) this.catchingUp = null;
     });
     return run;
   }
