@@ -18,7 +18,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../../application/ports/eventStore';
-import { assertReadLimit, assertStreamId, prepareAppend } from '../memory/newEvents';
+import { assertReadLimit, assertStreamId, prepareAppend } from '../eventStore/newEvents';
 import { appendFailure, describeEndpoint, storeFailure } from './errors';
 import { checkStreamPrefixes, dynpassStreamFilter, isDynpassEvent, toEventData, toRecordedEvent } from './events';
 import { DEFAULT_RECONNECT, EsdbSubscription, type ReconnectPolicy } from './esdbSubscription';

@@ -6,7 +6,7 @@ import {
   type Position,
 } from '@eventstore/db-client';
 import { EventStoreError, type EventMetadata, type RecordedEvent } from '../../application/ports/eventStore';
-import type { PreparedEvent } from '../memory/newEvents';
+import type { PreparedEvent } from '../eventStore/newEvents';
 import { toGlobalPosition } from './positions';
 
 /** The fields of a client RecordedEvent this adapter reads (JSON and binary events alike). */

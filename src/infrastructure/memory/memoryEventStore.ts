@@ -9,9 +9,9 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../../application/ports/eventStore';
-import { planAppend, type StreamView } from './appendPlan';
-import { CatchUpSubscription, ChangeSignal } from './catchUpSubscription';
-import { assertReadLimit, assertStreamId, prepareAppend } from './newEvents';
+import { planAppend, type StreamView } from '../eventStore/appendPlan';
+import { CatchUpSubscription, ChangeSignal } from '../eventStore/catchUpSubscription';
+import { assertReadLimit, assertStreamId, prepareAppend } from '../eventStore/newEvents';
 
 /** Events are kept as JSON text, so nothing a caller holds is ever shared with the store. */
 interface StoredEvent {

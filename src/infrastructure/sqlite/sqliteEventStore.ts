@@ -11,9 +11,9 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../../application/ports/eventStore';
-import { planAppend, type StreamView } from '../memory/appendPlan';
-import { CatchUpSubscription, ChangeSignal } from '../memory/catchUpSubscription';
-import { assertReadLimit, assertStreamId, prepareAppend, type PreparedEvent } from '../memory/newEvents';
+import { planAppend, type StreamView } from '../eventStore/appendPlan';
+import { CatchUpSubscription, ChangeSignal } from '../eventStore/catchUpSubscription';
+import { assertReadLimit, assertStreamId, prepareAppend, type PreparedEvent } from '../eventStore/newEvents';
 import { CorruptRowError, EVENT_COLUMNS, toRecordedEvent, type EventRow } from './eventRows';
 import { openEventDatabase } from './schema';
 
