@@ -1,4 +1,5 @@
-import { isValidTimeZone, parsePattern, PatternError } from '../domain/dynamicPassword/pattern';
+import { isValidTimeZone, PatternError } from '../domain/dynamicPassword/pattern';
+import { parseUsablePattern } from '../domain/dynamicPassword/policy';
 import { loginKey } from '../domain/user/username';
 import { DEFAULT_LOCKOUT_RULE, type LockoutRule } from '../domain/lockout/lockout';
 import type { HashCost } from './hashing/argon2Hasher';
@@ -46,7 +47,7 @@ export function loadConfig(env: Env): Config {
   };
   const pattern = read('DYNAMIC_PASSWORD_PATTERN') ?? '<PASSWORD>';
   try {
-    parsePattern(pattern);
+    parseUsablePattern(pattern);
   } catch (error) {
     if (error instanceof PatternError) throw new ConfigError(`DYNAMIC_PASSWORD_PATTERN: ${error.message}`);
     throw error;

@@ -86,7 +86,8 @@ describe('hostile requests to every endpoint, on the real service', () => {
     expect((await call(svc.url, 'GET', '/healthz')).status).toBe(200);
   });
 
-  // Node's HTTP parser answers these itself, before Express runs: a bare status, no problem document.
+  // Node's HTTP parser refuses these before Express runs; the server's clientError handler still
+  // answers with a problem document.
   it.each([
     ['a 20 kB Authorization header', `GET /users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'a'.repeat(20_000)}\r\n\r\n`, 431],
     ['NUL in a header value', 'GET /users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\u0000b\r\n\r\n', 400],
@@ -103,6 +104,7 @@ describe('hostile requests to every endpoint, on the real service', () => {
     // Our side is closed after writing, as by a client that gives up (or lied about the length).
     const reply = await rawRequest(svc.service.port, Buffer.from(raw, 'latin1'), { halfClose: true });
     expect(reply.status).toBe(status);
+    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await appendedSince(svc, before)).toEqual([]);
     expectNothingPollutedAndAlive();
     expect((await call(svc.url, 'GET', '/healthz')).status).toBe(200);

@@ -104,6 +104,7 @@ describe('the service over HTTP on a real SQLite file', () => {
     ['a short password', 'POST', '/users', { json: { username: 'henry', password: 'short' } }],
     ['an invalid pattern', 'PUT', '/users/admin/dynamic-password', { json: { pattern: '%s<PASSWORD>' } }],
     ['a pattern without <PASSWORD>', 'PUT', '/users/admin/dynamic-password', { json: { pattern: '%d%H' } }],
+    ['a pattern that renders too long to type', 'PUT', '/users/admin/dynamic-password', { json: { pattern: `${'%c'.repeat(11)}<PASSWORD>` } }],
     ['an invalid time zone', 'PUT', '/users/admin/dynamic-password', { json: { timeZone: 'Mars/Olympus' } }],
     ['a negative audit limit', 'GET', '/audit?limit=-1', {}],
     ['a cursor past 2^63', 'GET', '/audit?cursor=9223372036854775808', {}],

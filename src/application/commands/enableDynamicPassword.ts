@@ -1,4 +1,5 @@
-import { isValidTimeZone, parsePattern } from '../../domain/dynamicPassword/pattern';
+import { isValidTimeZone } from '../../domain/dynamicPassword/pattern';
+import { parseUsablePattern } from '../../domain/dynamicPassword/policy';
 import { DomainError } from '../../domain/user/errors';
 import { parseUsername } from '../../domain/user/username';
 import { handleUserCommand } from '../handleUserCommand';
@@ -12,7 +13,7 @@ export const enableDynamicPassword =
   async (principal: Principal, username: string, options: { pattern?: string; timeZone?: string }): Promise<void> => {
     requireStaff(principal);
     const { key } = parseUsername(username);
-    if (options.pattern !== undefined) parsePattern(options.pattern);
+    if (options.pattern !== undefined) parseUsablePattern(options.pattern);
     if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
       throw new DomainError('invalid_time_zone', 'timeZone must be an IANA time zone name');
     }

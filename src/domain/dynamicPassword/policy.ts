@@ -1,5 +1,23 @@
 import type { DynamicPasswordSetting } from '../user/state';
-import { hasTimePart, parsePattern, renderPattern, type Pattern } from './pattern';
+import { hasTimePart, parsePattern, PatternError, renderPattern, type Pattern } from './pattern';
+
+/**
+ * What a pattern may add around the password. Login text is capped at 512 characters and static
+ * passwords at 128, so a pattern that renders longer would lock its users out.
+ */
+export const MAX_RENDERED_PATTERN_LENGTH = 256;
+/** Longest month and weekday names, last second of the day: as long as any instant renders. */
+const LONGEST_INSTANT = new Date('2022-09-28T23:59:59.999Z');
+
+/** Parses a pattern and refuses one whose time parts could not fit in a login. */
+export function parseUsablePattern(source: string): Pattern {
+  const pattern = parsePattern(source);
+  const { prefix, suffix } = renderPattern(pattern, LONGEST_INSTANT, 'UTC');
+  if (prefix.length + suffix.length > MAX_RENDERED_PATTERN_LENGTH) {
+    throw new PatternError(`the pattern renders to more than ${MAX_RENDERED_PATTERN_LENGTH} characters around <PASSWORD>`);
+  }
+  return pattern;
+}
 
 /** The global rule, from DYNAMIC_PASSWORD_* settings. */
 export interface GlobalDynamicPasswordRule {

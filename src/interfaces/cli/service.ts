@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Container } from 'inversify';
 import { randomBytes } from 'node:crypto';
 import { bootstrapAdmin } from '../../application/commands/bootstrapAdmin';
@@ -35,6 +36,7 @@ export async function startService(config: Config, logger: Logger, container: Co
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
+  server.on('clientError', answerUnparsableRequest);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   logger.info('listening', { host: config.host, port, eventStore: config.eventStore.kind });
@@ -58,4 +60,18 @@ async function ensureAdmin(container: Container, config: Config, logger: Logger)
   logger.info('created the first staff user', { username: admin.username });
   // Shown once, on the operator's terminal, never through the logger.
   if (generated) process.stderr.write(`dynpass: first staff user "admin" created with password: ${admin.password}\n`);
+}
+
+/** Requests Node's parser refuses never reach express; they still get a problem document. */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, detail: 'the request could not be parsed' });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,5 +1,7 @@
 import { parsePattern } from '../../../src/domain/dynamicPassword/pattern';
 import {
+  MAX_RENDERED_PATTERN_LENGTH,
+  parseUsablePattern,
   planVerification,
   requirementFor,
   verdictOf,
@@ -109,5 +111,13 @@ describe('verdicts', () => {
   it('tell a wrong password from a wrong time part', () => {
     expect(verdictOf({ secret: 'x', timePartMatched: true }, false)).toEqual({ outcome: 'failed', reason: 'wrong_password' });
     expect(verdictOf({ secret: 'x', timePartMatched: false }, false)).toEqual({ outcome: 'failed', reason: 'pattern_mismatch' });
+  });
+});
+
+describe('usable patterns', () => {
+  it('refuse a pattern that renders too long to fit in a login, and accept one just within', () => {
+    const within = `${'%c'.repeat(Math.floor(MAX_RENDERED_PATTERN_LENGTH / 24))}<PASSWORD>`;
+    expect(parseUsablePattern(within).source).toBe(within);
+    expect(() => parseUsablePattern(`%c${within}`)).toThrow(expect.objectContaining({ code: 'invalid_pattern' }));
   });
 });
