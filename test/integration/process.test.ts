@@ -45,6 +45,15 @@ describe('the dynpass program as a real process', () => {
     }
   });
 
+  it('rebuilds the read models from every event, offline', async () => {
+    const dir = dirs.make();
+    expect(runCli(['users', 'create', 'alice'], sqliteEnv(dir), `${PASSWORD}\n`).status).toBe(0);
+    expect(runCli(['users', 'create', 'bob', '--staff'], sqliteEnv(dir), `${PASSWORD}\n`).status).toBe(0);
+    const rebuilt = runCli(['read-models', 'rebuild'], sqliteEnv(dir));
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(/^rebuilt users \(2\) and audit from every event in \d+\.\d\d s\n$/);
+  });
+
   it('creates admin with a random password printed once to stderr when none is configured', async () => {
     const dir = dirs.make();
     const service = await spawnService({ DYNPASS_EVENT_STORE: `sqlite:${join(dir, 'dynpass.db')}` });

@@ -3,13 +3,14 @@ import 'reflect-metadata';
 import { renderWithPlaceholder, parsePattern } from '../../domain/dynamicPassword/pattern';
 import { ConfigError, loadConfig } from '../../infrastructure/config';
 import { createLogger, type LogLevel } from '../../infrastructure/logger';
-import { createUserFromCli } from './createUser';
+import { createUserFromCli, rebuildReadModels } from './offlineCommands';
 import { startService } from './service';
 
 const USAGE = `usage:
   dynpass serve
   dynpass users create <username> [--staff]     (password on standard input)
-  dynpass render --pattern P [--time-zone Z] [--at ISO-8601 instant]`;
+  dynpass render --pattern P [--time-zone Z] [--at ISO-8601 instant]
+  dynpass read-models rebuild                   (replays every event into fresh projections)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
     return createUserFromCli(loadConfig(process.env), rest[1], rest.slice(2));
   }
   if (command === 'render') return render(rest);
+  if (command === 'read-models' && rest[0] === 'rebuild' && rest.length === 1) return rebuildReadModels(loadConfig(process.env));
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }

@@ -4,6 +4,7 @@ import type { Config } from '../../infrastructure/config';
 import { createContainer } from '../../infrastructure/di/container';
 import { TYPES } from '../../infrastructure/di/types';
 import type { EventStore } from '../../application/ports/eventStore';
+import type { SqliteReadModels } from '../../infrastructure/readModels/sqliteReadModels';
 
 /** `dynpass users create <name> [--staff]`: the password comes on stdin, never on the command line. */
 export async function createUserFromCli(config: Config, username: string, flags: string[]): Promise<number> {
@@ -28,4 +29,22 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `dynpass read-models rebuild`: forgets the projections and replays the whole store into them. */
+export async function rebuildReadModels(config: Config): Promise<number> {
+  const container = createContainer(config);
+  const store = container.get<EventStore>(TYPES.EventStore);
+  const readModels = container.get<SqliteReadModels>(TYPES.ReadModels);
+  try {
+    const started = process.hrtime.bigint();
+    await readModels.rebuild();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const users = (await readModels.listUsers()).length;
+    process.stdout.write(`rebuilt users (${users}) and audit from every event in ${seconds.toFixed(2)} s\n`);
+    return 0;
+  } finally {
+    await readModels.close();
+    await store.close();
+  }
 }
