@@ -107,6 +107,8 @@ describe('the service over HTTP on a real SQLite file', () => {
     ['a pattern that renders too long to type', 'PUT', '/users/admin/dynamic-password', { json: { pattern: `${'%c'.repeat(11)}<PASSWORD>` } }],
     ['an invalid time zone', 'PUT', '/users/admin/dynamic-password', { json: { timeZone: 'Mars/Olympus' } }],
     ['a negative audit limit', 'GET', '/audit?limit=-1', {}],
+    ['a query string where none is taken', 'GET', '/users?staff=true', {}],
+    ['a body where none is taken', 'POST', '/users/admin/deactivate', { json: { reason: 'x' } }],
     ['a cursor past 2^63', 'GET', '/audit?cursor=9223372036854775808', {}],
   ] as const)('answers %s with a 400-range problem and appends nothing', async (_label, method, path, options) => {
     const before = await eventCount();

@@ -6,12 +6,13 @@ import { principalOf, requirePrincipal } from './authenticate';
 import { ChangePasswordBody } from './dto/changePasswordBody';
 import { DynamicPasswordBody } from './dto/dynamicPasswordBody';
 import { RegisterUserBody } from './dto/registerUserBody';
+import { HttpProblem, problem } from './problem';
 import { toDto } from './validation';
 
 /** Mounted at /users. Who may do what is the use cases' decision (AccessDenied → 401/403). */
 export function userRoutes(useCases: UseCases, json: RequestHandler[]): Router {
   const router = Router();
-  router.use(requirePrincipal(useCases));
+  router.use(requirePrincipal(useCases), noQuery);
 
   router.post('/', ...json, async (req, res) => {
     const body = await toDto(RegisterUserBody, req.body ?? {}, 'body');
@@ -20,12 +21,12 @@ export function userRoutes(useCases: UseCases, json: RequestHandler[]): Router {
     res.status(201).location(`/users/${encodeURIComponent(user.username)}`).json(summary(user));
   });
 
-  router.get('/', async (_req, res) => {
+  router.get('/', noBody, async (_req, res) => {
     const users = await useCases.listUsers(principalOf(res));
     res.status(200).json({ items: users.map(summary) });
   });
 
-  router.get('/:username', async (req, res) => {
+  router.get('/:username', noBody, async (req, res) => {
     res.status(200).json(summary(await useCases.getUser(principalOf(res), usernameOf(req))));
   });
 
@@ -49,17 +50,30 @@ export function userRoutes(useCases: UseCases, json: RequestHandler[]): Router {
     await useCases.administerUser(principalOf(res), usernameOf(req), action);
     res.status(204).end();
   };
-  router.post('/:username/staff', admin('GrantStaff'));
-  router.delete('/:username/staff', admin('RevokeStaff'));
-  router.delete('/:username/dynamic-password', admin('DisableDynamicPassword'));
-  router.post('/:username/deactivate', admin('DeactivateUser'));
-  router.post('/:username/reactivate', admin('ReactivateUser'));
-  router.post('/:username/unlock', async (req, res) => {
+  router.post('/:username/staff', noBody, admin('GrantStaff'));
+  router.delete('/:username/staff', noBody, admin('RevokeStaff'));
+  router.delete('/:username/dynamic-password', noBody, admin('DisableDynamicPassword'));
+  router.post('/:username/deactivate', noBody, admin('DeactivateUser'));
+  router.post('/:username/reactivate', noBody, admin('ReactivateUser'));
+  router.post('/:username/unlock', noBody, async (req, res) => {
     await useCases.unlockAccount(principalOf(res), usernameOf(req));
     res.status(204).end();
   });
   return router;
 }
+
+/** No /users route takes a query string: an unknown parameter is refused, not ignored. */
+const noQuery: RequestHandler = (req, _res, next) => {
+  const names = Object.keys(req.query);
+  if (names.length === 0) return next();
+  next(new HttpProblem(problem(400, 'request is invalid', names.slice(0, 5).map((name) => ({ field: name.slice(0, 64), message: 'no query parameters are accepted here' })))));
+};
+
+/** Routes whose only input is the path refuse a body rather than ignore it. */
+const noBody: RequestHandler = (req, _res, next) => {
+  const declared = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? '0') > 0;
+  next(declared ? new HttpProblem(problem(400, 'this request takes no body')) : undefined);
+};
 
 /** A named route parameter is always one string; the array type covers wildcards only. */
 function usernameOf(req: Request): string {
