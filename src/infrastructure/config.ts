@@ -1,6 +1,7 @@
 import { isValidTimeZone, PatternError } from '../domain/dynamicPassword/pattern';
 import { parseUsablePattern } from '../domain/dynamicPassword/policy';
 import { loginKey } from '../domain/user/username';
+import { isIP } from 'node:net';
 import { DEFAULT_LOCKOUT_RULE, type LockoutRule } from '../domain/lockout/lockout';
 import type { HashCost } from './hashing/argon2Hasher';
 
@@ -82,7 +83,7 @@ export function loadConfig(env: Env): Config {
     tokenSecret,
     tokenTtlSeconds: integer(env, 'DYNPASS_TOKEN_TTL_SECONDS', 900, 1, 7 * 24 * 3600),
     admin: adminUsername !== undefined && adminPassword !== undefined ? { username: adminUsername, password: adminPassword } : null,
-    trustedProxies: (read('DYNPASS_TRUSTED_PROXIES') ?? '').split(',').map((cidr) => cidr.trim()).filter((cidr) => cidr !== ''),
+    trustedProxies: trustedProxies(read('DYNPASS_TRUSTED_PROXIES') ?? ''),
   };
 }
 
@@ -98,6 +99,19 @@ function lockoutRule(env: Env): LockoutRule {
   const permanentAfter = integer(env, 'DYNPASS_LOCKOUT_PERMANENT_AFTER', d.permanentAfter, 1, 1_000_000);
   if (permanentAfter < threshold) throw new ConfigError('DYNPASS_LOCKOUT_PERMANENT_AFTER: must not be below DYNPASS_LOCKOUT_THRESHOLD');
   return { threshold, firstLockSeconds, maxLockSeconds, resetAfterSeconds, permanentAfter };
+}
+
+/** Addresses or CIDRs, checked here so a typo stops start-up with the variable's name. */
+function trustedProxies(value: string): string[] {
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || rest.length > 0) throw new ConfigError('DYNPASS_TRUSTED_PROXIES: expected a comma list of IP addresses or CIDRs');
+  }
+  return entries;
 }
 
 function parseEventStore(value: string): EventStoreLocation {

@@ -24,12 +24,15 @@ describe('the dynpass program as a real process', () => {
     ['PORT', 'http'],
     ['DYNPASS_EVENT_STORE', 'postgres://x'],
     ['DYNPASS_ADMIN_PASSWORD', 'only-the-password-is-set'],
+    ['DYNPASS_TRUSTED_PROXIES', '10.0.0.0/99'],
+    ['DYNPASS_LOCKOUT_THRESHOLD', '-5'],
+    ['DYNPASS_LOCKOUT_MAX_LOCK_SECONDS', '99999999999'],
   ])('stops with one line naming %s when its value is bad', (variable, value) => {
     const result = runCli(['serve'], { [variable]: value, DYNPASS_EVENT_STORE: 'memory:', ...(variable === 'DYNPASS_EVENT_STORE' && { [variable]: value }) });
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(variable);
-    expect(result.stderr).not.toContain(value === '%s<PASSWORD>' ? '<PASSWORD>' : 'only-the-password-is-set');
+    expect(result.stderr).not.toContain(value);
   });
 
   it('creates a user from a password on standard input, which the service then accepts', async () => {

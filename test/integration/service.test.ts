@@ -104,6 +104,8 @@ describe('the service over HTTP on a real SQLite file', () => {
     ['a short password', 'POST', '/users', { json: { username: 'henry', password: 'short' } }],
     ['an invalid pattern', 'PUT', '/users/admin/dynamic-password', { json: { pattern: '%s<PASSWORD>' } }],
     ['a pattern without <PASSWORD>', 'PUT', '/users/admin/dynamic-password', { json: { pattern: '%d%H' } }],
+    ['a pattern without a time part', 'PUT', '/users/admin/dynamic-password', { json: { pattern: 'Extra<PASSWORD>' } }],
+    ['no pattern while the global one has no time part', 'PUT', '/users/admin/dynamic-password', { json: {} }],
     ['a pattern that renders too long to type', 'PUT', '/users/admin/dynamic-password', { json: { pattern: `${'%c'.repeat(11)}<PASSWORD>` } }],
     ['an invalid time zone', 'PUT', '/users/admin/dynamic-password', { json: { timeZone: 'Mars/Olympus' } }],
     ['a negative audit limit', 'GET', '/audit?limit=-1', {}],
@@ -118,6 +120,23 @@ describe('the service over HTTP on a real SQLite file', () => {
     expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(reply.text).not.toContain(PASSWORD);
     expect(await eventCount()).toBe(before);
+  });
+
+  it('exempts a user from the global pattern with DELETE, and puts them back under it with reset', async () => {
+    await svc.close();
+    svc = await startTestService({ DYNAMIC_PASSWORD_PATTERN: '<PASSWORD>%d', DYNAMIC_PASSWORD_USERS: 'hugo' });
+    adminToken = await loginToken(svc.url, ADMIN.username, ADMIN.password);
+    await call(svc.url, 'POST', '/users', { token: adminToken, json: { username: 'hugo', password: PASSWORD } });
+    const required = async () => (await call(svc.url, 'GET', '/users/hugo', { token: adminToken })).body.dynamicPassword;
+    const loginStatus = async (password: string) => (await call(svc.url, 'POST', '/auth/login', { json: { username: 'hugo', password } })).status;
+    expect(await required()).toEqual({ required: true, source: 'global' });
+    expect((await call(svc.url, 'DELETE', '/users/hugo/dynamic-password', { token: adminToken })).status).toBe(204);
+    expect(await required()).toEqual({ required: false, source: 'user' });
+    expect(await loginStatus(PASSWORD)).toBe(200);
+    expect((await call(svc.url, 'POST', '/users/hugo/dynamic-password/reset', { token: adminToken })).status).toBe(204);
+    expect(await required()).toEqual({ required: true, source: 'global' });
+    expect(await loginStatus(PASSWORD)).toBe(401);
+    expect(await loginStatus(`${PASSWORD}29`)).toBe(200);
   });
 
   it('gives 409 for a taken name and 404 for an unknown user', async () => {

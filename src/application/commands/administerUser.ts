@@ -5,7 +5,13 @@ import type { Clock } from '../ports/clock';
 import type { EventStore } from '../ports/eventStore';
 
 /** The staff actions that take nothing but the user they act on. */
-export type AdminAction = 'GrantStaff' | 'RevokeStaff' | 'DisableDynamicPassword' | 'DeactivateUser' | 'ReactivateUser';
+export type AdminAction =
+  | 'GrantStaff'
+  | 'RevokeStaff'
+  | 'DisableDynamicPassword'
+  | 'ClearDynamicPasswordSetting'
+  | 'DeactivateUser'
+  | 'ReactivateUser';
 
 export const administerUser =
   (deps: { store: EventStore; clock: Clock }) =>

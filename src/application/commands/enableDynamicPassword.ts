@@ -1,5 +1,5 @@
-import { isValidTimeZone } from '../../domain/dynamicPassword/pattern';
-import { parseUsablePattern } from '../../domain/dynamicPassword/policy';
+import { hasTimePart, isValidTimeZone } from '../../domain/dynamicPassword/pattern';
+import { parseUsablePattern, type GlobalDynamicPasswordRule } from '../../domain/dynamicPassword/policy';
 import { DomainError } from '../../domain/user/errors';
 import { parseUsername } from '../../domain/user/username';
 import { handleUserCommand } from '../handleUserCommand';
@@ -9,11 +9,13 @@ import type { EventStore } from '../ports/eventStore';
 
 /** Turns the dynamic password on for one user, with their own pattern and time zone if given. */
 export const enableDynamicPassword =
-  (deps: { store: EventStore; clock: Clock }) =>
+  (deps: { store: EventStore; clock: Clock; rule: GlobalDynamicPasswordRule }) =>
   async (principal: Principal, username: string, options: { pattern?: string; timeZone?: string }): Promise<void> => {
     requireStaff(principal);
     const { key } = parseUsername(username);
-    if (options.pattern !== undefined) parseUsablePattern(options.pattern);
+    // A pattern without a time part would quietly make the plain password enough: refuse it.
+    const pattern = options.pattern === undefined ? deps.rule.pattern : parseUsablePattern(options.pattern);
+    if (!hasTimePart(pattern)) throw new DomainError('pattern_without_time_part', 'the pattern has no time part');
     if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
       throw new DomainError('invalid_time_zone', 'timeZone must be an IANA time zone name');
     }

@@ -22,6 +22,8 @@ export function evolveUserView(doc: UserView | null, recorded: RecordedEvent): U
       return { ...doc, dynamicPassword: { mode: 'enabled', pattern: event.data.pattern, timeZone: event.data.timeZone } };
     case 'DynamicPasswordDisabled':
       return { ...doc, dynamicPassword: { mode: 'disabled' } };
+    case 'DynamicPasswordSettingCleared':
+      return { ...doc, dynamicPassword: { mode: 'default' } };
     case 'UserDeactivated':
       return { ...doc, active: false };
     case 'UserReactivated':

@@ -13,6 +13,7 @@ export type UserCommand =
   | (Issued & { readonly type: 'RevokeStaff' })
   | (Issued & { readonly type: 'EnableDynamicPassword'; readonly pattern?: string; readonly timeZone?: string })
   | (Issued & { readonly type: 'DisableDynamicPassword' })
+  | (Issued & { readonly type: 'ClearDynamicPasswordSetting' })
   | (Issued & { readonly type: 'DeactivateUser' })
   | (Issued & { readonly type: 'ReactivateUser' })
   | { readonly type: 'RecordLoginAttempt'; readonly attempt: LoginAttemptData };

@@ -33,6 +33,9 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
     case 'DisableDynamicPassword':
       if (state.dynamicPassword.mode === 'disabled') return [];
       return [{ type: 'DynamicPasswordDisabled', data: stamp }];
+    case 'ClearDynamicPasswordSetting':
+      if (state.dynamicPassword.mode === 'default') return [];
+      return [{ type: 'DynamicPasswordSettingCleared', data: stamp }];
     case 'DeactivateUser':
       if (state.status === 'inactive') return [];
       return [{ type: 'UserDeactivated', data: stamp }];

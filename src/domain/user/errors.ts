@@ -3,6 +3,7 @@ export type DomainErrorCode =
   | 'invalid_username'
   | 'invalid_password'
   | 'invalid_pattern'
+  | 'pattern_without_time_part'
   | 'invalid_time_zone'
   | 'username_taken'
   | 'user_not_found';

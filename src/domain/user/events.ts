@@ -28,6 +28,8 @@ export type DynamicPasswordEnabled = {
   readonly data: Stamp & { readonly pattern?: string; readonly timeZone?: string };
 };
 export type DynamicPasswordDisabled = { readonly type: 'DynamicPasswordDisabled'; readonly data: Stamp };
+/** The user follows the global rule again, neither enabled nor disabled on their own. */
+export type DynamicPasswordSettingCleared = { readonly type: 'DynamicPasswordSettingCleared'; readonly data: Stamp };
 export type UserDeactivated = { readonly type: 'UserDeactivated'; readonly data: Stamp };
 export type UserReactivated = { readonly type: 'UserReactivated'; readonly data: Stamp };
 
@@ -65,6 +67,7 @@ export type UserEvent =
   | StaffRevoked
   | DynamicPasswordEnabled
   | DynamicPasswordDisabled
+  | DynamicPasswordSettingCleared
   | UserDeactivated
   | UserReactivated
   | LoginAttempted
@@ -80,6 +83,7 @@ export const USER_EVENT_TYPES: readonly UserEventType[] = [
   'StaffRevoked',
   'DynamicPasswordEnabled',
   'DynamicPasswordDisabled',
+  'DynamicPasswordSettingCleared',
   'UserDeactivated',
   'UserReactivated',
   'LoginAttempted',

@@ -45,6 +45,8 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return { ...state, dynamicPassword: { mode: 'enabled', pattern: event.data.pattern, timeZone: event.data.timeZone } };
     case 'DynamicPasswordDisabled':
       return { ...state, dynamicPassword: { mode: 'disabled' } };
+    case 'DynamicPasswordSettingCleared':
+      return { ...state, dynamicPassword: { mode: 'default' } };
     case 'UserDeactivated':
       return { ...state, status: 'inactive', sessionsValidFrom: event.data.at };
     case 'UserReactivated':

@@ -73,7 +73,7 @@ function useCasesOf(ctx: ResolutionContext): UseCases {
     },
     changePassword: changePassword({ store, hasher, clock }),
     administerUser: administerUser({ store, clock }),
-    enableDynamicPassword: enableDynamicPassword({ store, clock }),
+    enableDynamicPassword: enableDynamicPassword({ store, clock, rule }),
     getUser: getUser({ readModels, rule }),
     listUsers: listUsers({ readModels, rule }),
     queryAudit: audit,

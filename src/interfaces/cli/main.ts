@@ -1,6 +1,6 @@
 import './threadpool';
 import 'reflect-metadata';
-import { renderWithPlaceholder, parsePattern } from '../../domain/dynamicPassword/pattern';
+import { isValidTimeZone, parsePattern, renderWithPlaceholder } from '../../domain/dynamicPassword/pattern';
 import { ConfigError, loadConfig } from '../../infrastructure/config';
 import { createLogger, type LogLevel } from '../../infrastructure/logger';
 import { createUserFromCli, rebuildReadModels } from './offlineCommands';
@@ -51,6 +51,7 @@ function render(args: string[]): number {
     throw new ConfigError('--at: expected an ISO-8601 instant with an offset, e.g. 2022-09-29T08:01:00Z');
   }
   const timeZone = options.get('--time-zone') ?? 'UTC';
+  if (!isValidTimeZone(timeZone)) throw new ConfigError('--time-zone: not an IANA time zone name');
   process.stdout.write(`${renderWithPlaceholder(parsePattern(pattern), at, timeZone)}\n`);
   return 0;
 }

@@ -56,6 +56,9 @@ async function ensureAdmin(container: Container, config: Config, logger: Logger)
   const admin = config.admin ?? { username: 'admin', password: randomBytes(18).toString('base64url') };
   const register = registerUser({ store: container.get(TYPES.EventStore), hasher: container.get(TYPES.PasswordHasher), clock: container.get(TYPES.Clock) });
   const result = await bootstrapAdmin({ readModels: container.get(TYPES.ReadModels), register }, admin);
+  if (result === 'existing_users' && !generated) {
+    logger.warn('DYNPASS_ADMIN_USERNAME and DYNPASS_ADMIN_PASSWORD ignored: the store already has users');
+  }
   if (result !== 'created') return;
   logger.info('created the first staff user', { username: admin.username });
   // Shown once, on the operator's terminal, never through the logger.

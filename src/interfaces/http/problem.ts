@@ -44,7 +44,8 @@ export class HttpProblem extends Error {
 const DOMAIN: Record<DomainErrorCode, [number, string]> = {
   invalid_username: [400, 'username must be 1-64 characters of A-Z a-z 0-9 . _ @ + - , starting with a letter or digit'],
   invalid_password: [400, `password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters without control characters`],
-  invalid_pattern: [400, 'pattern is not a valid dynamic password pattern'],
+  invalid_pattern: [400, 'pattern is not a valid dynamic password pattern (check it with `dynpass render --pattern`)'],
+  pattern_without_time_part: [400, 'the pattern has no time part (or none is given and the global one has none): the plain password would do'],
   invalid_time_zone: [400, 'timeZone must be an IANA time zone name'],
   username_taken: [409, 'username is taken'],
   user_not_found: [404, 'no such user'],

@@ -53,6 +53,7 @@ export function userRoutes(useCases: UseCases, json: RequestHandler[]): Router {
   router.post('/:username/staff', noBody, admin('GrantStaff'));
   router.delete('/:username/staff', noBody, admin('RevokeStaff'));
   router.delete('/:username/dynamic-password', noBody, admin('DisableDynamicPassword'));
+  router.post('/:username/dynamic-password/reset', noBody, admin('ClearDynamicPasswordSetting'));
   router.post('/:username/deactivate', noBody, admin('DeactivateUser'));
   router.post('/:username/reactivate', noBody, admin('ReactivateUser'));
   router.post('/:username/unlock', noBody, async (req, res) => {

@@ -27,7 +27,7 @@ async function setUp(pattern = '<PASSWORD>%d', onlyStaff = false) {
   const attempts = async (key = 'alice') =>
     (await store.readStream(userStream(key))).filter((event) => event.type === 'LoginAttempted').map((event) => event.data);
   hasher.verifications = 0;
-  return { store, clock, hasher, login, attempts, digest };
+  return { store, clock, hasher, login, attempts, digest, rule };
 }
 
 describe('attempting a login', () => {
@@ -88,11 +88,19 @@ describe('attempting a login', () => {
   });
 
   it("uses the user's own pattern and time zone once enabled", async () => {
-    const { login, store, clock } = await setUp('<PASSWORD>');
+    const { login, store, clock, rule } = await setUp('<PASSWORD>');
     expect((await login({ username: 'alice', password: PASSWORD })).ok).toBe(true);
-    await enableDynamicPassword({ store, clock })(admin, 'alice', { pattern: '%H<PASSWORD>', timeZone: 'Asia/Tokyo' });
+    await enableDynamicPassword({ store, clock, rule })(admin, 'alice', { pattern: '%H<PASSWORD>', timeZone: 'Asia/Tokyo' });
     expect((await login({ username: 'alice', password: PASSWORD })).ok).toBe(false);
     expect((await login({ username: 'alice', password: `17${PASSWORD}` })).ok).toBe(true);
+  });
+
+  it('refuses an own pattern without a time part, and enabling with none when the global one has none', async () => {
+    const { store, clock, rule } = await setUp('<PASSWORD>');
+    const enable = enableDynamicPassword({ store, clock, rule });
+    await expect(enable(admin, 'alice', { pattern: 'Extra<PASSWORD>' })).rejects.toMatchObject({ code: 'pattern_without_time_part' });
+    await expect(enable(admin, 'alice', {})).rejects.toMatchObject({ code: 'pattern_without_time_part' });
+    expect((await store.readStream('user-alice')).map((event) => event.type)).toEqual(['UserRegistered']);
   });
 
   it('records every one of 200 concurrent attempts on one user', async () => {

@@ -43,6 +43,13 @@ describe('User decider', () => {
     given(registered, { type: 'DynamicPasswordDisabled', data: stamp }).when({ type: 'DisableDynamicPassword', ...stamp }).then([]);
   });
 
+  it('clears an own setting back to the global rule, and decides nothing when there is none', () => {
+    given(registered, { type: 'DynamicPasswordDisabled', data: stamp })
+      .when({ type: 'ClearDynamicPasswordSetting', ...stamp })
+      .then([{ type: 'DynamicPasswordSettingCleared', data: stamp }]);
+    given(registered).when({ type: 'ClearDynamicPasswordSetting', ...stamp }).then([]);
+  });
+
   it('deactivates an active user and reactivates an inactive one', () => {
     given(registered).when({ type: 'DeactivateUser', ...stamp }).then([{ type: 'UserDeactivated', data: stamp }]);
     given(registered).when({ type: 'ReactivateUser', ...stamp }).then([]);
