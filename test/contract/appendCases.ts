@@ -37,6 +37,16 @@ export function appendCases(current: CurrentStore): void {
       expect(second?.id).not.toBe(first?.id);
     });
 
+    it('reads a stream from a revision on: the tail, or [] past the end', async () => {
+      const streamId = newStreamId();
+      await current().append(streamId, newEvents(4), 'no_stream');
+
+      expect((await current().readStream(streamId, { fromRevision: 2n })).map((event) => event.revision)).toEqual([2n, 3n]);
+      expect((await current().readStream(streamId, { fromRevision: 0n })).map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n]);
+      expect(await current().readStream(streamId, { fromRevision: 4n })).toEqual([]);
+      await expect(current().readStream(streamId, { fromRevision: -1n })).rejects.toThrow(TypeError);
+    });
+
     it('reads a stream that does not exist as []', async () => {
       expect(await current().readStream(newStreamId())).toEqual([]);
     });

@@ -5,7 +5,7 @@ import type { LoginAttemptData, LoginFailureReason, UserEvent } from '../../doma
 import { loginKey } from '../../domain/user/username';
 import { decideAndAppend } from '../decideAndAppend';
 import { KeyedMutex } from '../keyedMutex';
-import { loadLoginSubject, type LoginSubject } from '../loginSubject';
+import { LoginSubjects, type LoginSubject } from '../loginSubject';
 import { SYSTEM_ACTOR } from '../principal';
 import type { Clock } from '../ports/clock';
 import type { KeyedDigest } from '../ports/digest';
@@ -46,18 +46,19 @@ type Verify = (phc: string | null, secret: string) => Promise<boolean>;
  */
 export function attemptLogin(deps: LoginDeps): (input: LoginInput) => Promise<LoginResult> {
   const perAccount = new KeyedMutex();
-  return (input) => perAccount.run(loginKey(input.username), () => decideAttempt(deps, input));
+  const subjects = new LoginSubjects(deps.store, deps.digest, deps.lockout);
+  return (input) => perAccount.run(loginKey(input.username), () => decideAttempt(deps, subjects, input));
 }
 
 /**
  * When another instance wrote to the stream meanwhile, the attempt is decided again on the fresh
  * history; verifications are remembered, so that costs no second slow hash for one credential.
  */
-function decideAttempt(deps: LoginDeps, input: LoginInput): Promise<LoginResult> {
+function decideAttempt(deps: LoginDeps, subjects: LoginSubjects, input: LoginInput): Promise<LoginResult> {
   const verify = rememberingVerify(deps.hasher);
   return decideAndAppend(
     deps.store,
-    () => loadLoginSubject(deps.store, deps.digest, input.username, deps.lockout),
+    () => subjects.load(input.username),
     (subject) => evaluate(deps, subject, input, deps.clock.now(), verify),
   );
 }

@@ -43,6 +43,11 @@ export interface AppendResult {
   readonly position: bigint;
 }
 
+export interface ReadStreamOptions {
+  /** Only events at this revision or later (a non-negative bigint); default 0n. */
+  readonly fromRevision?: bigint;
+}
+
 export interface ReadAllOptions {
   /** Return events strictly after this position; omit to start at the beginning. */
   readonly after?: bigint;
@@ -61,7 +66,7 @@ export interface EventStore {
    */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Every event of the stream in revision order; [] when the stream does not exist. */
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every dynpass stream in position order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**

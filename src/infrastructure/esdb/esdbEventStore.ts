@@ -14,11 +14,12 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
 } from '../../application/ports/eventStore';
-import { assertReadLimit, assertStreamId, prepareAppend } from '../eventStore/newEvents';
+import { assertFromRevision, assertReadLimit, assertStreamId, prepareAppend } from '../eventStore/newEvents';
 import { appendFailure, describeEndpoint, storeFailure } from './errors';
 import { checkStreamPrefixes, dynpassStreamFilter, isDynpassEvent, toEventData, toRecordedEvent } from './events';
 import { DEFAULT_RECONNECT, EsdbSubscription, type ReconnectPolicy } from './esdbSubscription';
@@ -84,11 +85,12 @@ export class EsdbEventStore implements EventStore {
     return { nextExpectedRevision: result.nextExpectedRevision, position: await this.positionOf(streamId, result) };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertStreamId(streamId);
+    const from = assertFromRevision(options.fromRevision);
     const events: RecordedEvent[] = [];
     try {
-      for await (const { event } of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
+      for await (const { event } of this.client.readStream(streamId, { fromRevision: from === 0n ? START : from, direction: FORWARDS })) {
         if (event !== undefined && !event.type.startsWith('$')) events.push(toRecordedEvent(event));
       }
     } catch (error) {

@@ -48,6 +48,13 @@ export function assertReadLimit(limit: number): void {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new TypeError('limit must be a positive integer');
 }
 
+/** The first revision to read; defaults to the start of the stream. */
+export function assertFromRevision(fromRevision: bigint | undefined): bigint {
+  if (fromRevision === undefined) return 0n;
+  if (typeof fromRevision !== 'bigint' || fromRevision < 0n) throw new TypeError('fromRevision must be a bigint >= 0n');
+  return fromRevision;
+}
+
 function assertExpectedRevision(expected: ExpectedRevision): void {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (typeof expected !== 'bigint' || expected < 0n) {

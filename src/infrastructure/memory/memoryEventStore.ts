@@ -5,13 +5,14 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
 } from '../../application/ports/eventStore';
 import { planAppend, type StreamView } from '../eventStore/appendPlan';
 import { CatchUpSubscription, ChangeSignal } from '../eventStore/catchUpSubscription';
-import { assertReadLimit, assertStreamId, prepareAppend } from '../eventStore/newEvents';
+import { assertFromRevision, assertReadLimit, assertStreamId, prepareAppend } from '../eventStore/newEvents';
 
 /** Events are kept as JSON text, so nothing a caller holds is ever shared with the store. */
 interface StoredEvent {
@@ -61,10 +62,11 @@ export class MemoryEventStore implements EventStore {
     return { nextExpectedRevision: last.revision, position: last.position };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertStreamId(streamId);
+    const from = assertFromRevision(options.fromRevision);
     this.assertOpen('readStream');
-    return (this.streams.get(streamId) ?? []).map(toRecorded);
+    return (this.streams.get(streamId) ?? []).slice(Number(from)).map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -7,13 +7,14 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
 } from '../../application/ports/eventStore';
 import { planAppend, type StreamView } from '../eventStore/appendPlan';
 import { CatchUpSubscription, ChangeSignal } from '../eventStore/catchUpSubscription';
-import { assertReadLimit, assertStreamId, prepareAppend, type PreparedEvent } from '../eventStore/newEvents';
+import { assertFromRevision, assertReadLimit, assertStreamId, prepareAppend, type PreparedEvent } from '../eventStore/newEvents';
 import { CorruptRowError, EVENT_COLUMNS, toRecordedEvent, type EventRow } from './eventRows';
 import { openEventDatabase } from './schema';
 
@@ -74,9 +75,10 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertStreamId(streamId);
-    return this.guard('readStream', () => this.statements.readStream.all(streamId).map(toRecordedEvent));
+    const from = assertFromRevision(options.fromRevision);
+    return this.guard('readStream', () => this.statements.readStream.all(streamId, from).map(toRecordedEvent));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -166,7 +168,9 @@ function prepareStatements(db: Database.Database) {
     eventAt: db.prepare<[string, bigint], { id: string; position: bigint }>(
       'SELECT id, position FROM events WHERE stream_id = ? AND revision = ?',
     ),
-    readStream: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
+    readStream: db.prepare<[string, bigint], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+    ),
     readAll: db.prepare<[bigint, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
     ),

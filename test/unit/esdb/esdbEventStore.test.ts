@@ -1,6 +1,7 @@
 import {
   ANY,
   AccessDeniedError,
+  FORWARDS,
   START,
   StreamNotFoundError,
   UnavailableError,
@@ -96,6 +97,16 @@ describe('EsdbEventStore.readStream', () => {
     client.readStream.mockReturnValue(failingStream(new StreamNotFoundError(undefined, 'user-a')));
 
     expect(await store.readStream('user-a')).toEqual([]);
+  });
+
+  it('asks the server for the stream from the start, or from the revision given', async () => {
+    const { client, store } = storeWith();
+    client.readStream.mockImplementation(() => resolvedStream([record('user-a', 4n, 900n)]));
+
+    expect((await store.readStream('user-a', { fromRevision: 4n })).map((event) => event.revision)).toEqual([4n]);
+    expect(client.readStream).toHaveBeenLastCalledWith('user-a', { fromRevision: 4n, direction: FORWARDS });
+    await store.readStream('user-a');
+    expect(client.readStream).toHaveBeenLastCalledWith('user-a', { fromRevision: START, direction: FORWARDS });
   });
 
   it('reports any other read failure as EventStoreError', async () => {
