@@ -21,6 +21,14 @@ describe('/users routes', () => {
     expect(callsTo('registerUser')[0].args).toEqual([STAFF, { username: 'Carol', password: PASSWORD, staff: true }]);
   });
 
+  it('POST /users with a number for a password names one problem per field', async () => {
+    const { app, calls } = setup();
+    const res = await request(app).post('/users').set(auth).send({ username: 'carol', password: 12345678 });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'password', message: 'password must be a string' }]);
+    expect(businessCalls(calls)).toEqual([]);
+  });
+
   it('POST /users without staff registers a non-staff user', async () => {
     const { app, callsTo } = setup();
     await request(app).post('/users').set(auth).send({ username: 'carol', password: PASSWORD }).expect(201);

@@ -31,6 +31,8 @@ export async function toDto<T extends object>(dto: ClassConstructor<T>, input: u
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
+    // One message per field: "must be a string" alone, not also "at most N characters".
+    stopAtFirstError: true,
     validationError: { target: false, value: false },
   });
   if (errors.length > 0) throw new HttpProblem(problem(400, `request ${what} is invalid`, flatten(errors, '')));

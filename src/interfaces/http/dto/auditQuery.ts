@@ -10,6 +10,7 @@ const MAX_POSITION = 2n ** 63n - 1n;
 const present = (_: object, value: unknown) => value !== undefined;
 
 /** Paging only: /alerts takes nothing else. */
+/* Decorators run bottom-up: the type is checked before the length. */
 export class AlertQueryParams {
   @ValidateIf(present)
   @IsDecimalBetween(1n, BigInt(MAX_AUDIT_LIMIT), { message: `limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}` })
@@ -23,8 +24,8 @@ export class AlertQueryParams {
 /** Query-string values arrive as strings (or arrays when repeated, which IsString refuses). */
 export class AuditQueryParams extends AlertQueryParams {
   @ValidateIf(present)
-  @IsString({ message: 'username must be a string' })
   @MaxLength(256, { message: 'username must be at most 256 characters' })
+  @IsString({ message: 'username must be a string' })
   username?: string;
 
   @ValidateIf(present)

@@ -1,13 +1,14 @@
 import { IsBoolean, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 /** Shape only; the username and password rules are the domain's (DomainError → 400). */
+/* Decorators run bottom-up: the type is checked before the length. */
 export class RegisterUserBody {
-  @IsString({ message: 'username must be a string' })
   @MaxLength(256, { message: 'username must be at most 256 characters' })
+  @IsString({ message: 'username must be a string' })
   username!: string;
 
-  @IsString({ message: 'password must be a string' })
   @MaxLength(512, { message: 'password must be at most 512 characters' })
+  @IsString({ message: 'password must be a string' })
   password!: string;
 
   /** ValidateIf rather than IsOptional: `null` is not a boolean and is refused. */
