@@ -9,8 +9,8 @@ export const MAX_AUDIT_LIMIT = 500;
 const MAX_POSITION = 2n ** 63n - 1n;
 const present = (_: object, value: unknown) => value !== undefined;
 
-/** Paging only: /alerts takes nothing else. */
-/* Decorators run bottom-up: the type is checked before the length. */
+/** Paging only: /alerts takes nothing else. Decorators run bottom-up, so each
+ * field's type is checked before its length. */
 export class AlertQueryParams {
   @ValidateIf(present)
   @IsDecimalBetween(1n, BigInt(MAX_AUDIT_LIMIT), { message: `limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}` })

@@ -1,7 +1,7 @@
 import { IsString, MaxLength, ValidateIf } from 'class-validator';
 
-/** Absent fields mean "the global setting"; `null` is refused rather than read as absent. */
-/* Decorators run bottom-up: the type is checked before the length. */
+/** Absent fields mean "the global setting"; `null` is refused rather than read as absent. Decorators run bottom-up, so each
+ * field's type is checked before its length. */
 export class DynamicPasswordBody {
   @ValidateIf((_, value) => value !== undefined)
   @MaxLength(256, { message: 'pattern must be at most 256 characters' })

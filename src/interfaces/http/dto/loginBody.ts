@@ -1,7 +1,7 @@
 import { IsString, MaxLength } from 'class-validator';
 
-/** An empty password is well-formed: it fails as a 401 like any wrong one, not as a 400. */
-/* Decorators run bottom-up: the type is checked before the length. */
+/** An empty password is well-formed: it fails as a 401 like any wrong one, not as a 400. Decorators run bottom-up, so each
+ * field's type is checked before its length. */
 export class LoginBody {
   @MaxLength(256, { message: 'username must be at most 256 characters' })
   @IsString({ message: 'username must be a string' })

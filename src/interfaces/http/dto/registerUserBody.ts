@@ -1,7 +1,7 @@
 import { IsBoolean, IsString, MaxLength, ValidateIf } from 'class-validator';
 
-/** Shape only; the username and password rules are the domain's (DomainError → 400). */
-/* Decorators run bottom-up: the type is checked before the length. */
+/** Shape only; the username and password rules are the domain's (DomainError → 400). Decorators run bottom-up, so each
+ * field's type is checked before its length. */
 export class RegisterUserBody {
   @MaxLength(256, { message: 'username must be at most 256 characters' })
   @IsString({ message: 'username must be a string' })
