@@ -1,6 +1,7 @@
 import type { EventStore } from '../../src/application/ports/eventStore';
 import { appendCases } from './appendCases';
 import { concurrencyCases } from './concurrencyCases';
+import { projectionCases } from './projectionCases';
 import { readAllCases } from './readAllCases';
 import { subscriptionCases } from './subscriptionCases';
 
@@ -43,5 +44,6 @@ export function describeEventStoreContract(
     concurrencyCases(current);
     readAllCases(current);
     subscriptionCases(current);
+    projectionCases(current);
   });
 }
