@@ -47,14 +47,14 @@ export function loadConfig(env: Env): Config {
     return value === undefined || value === '' ? undefined : value;
   };
   const pattern = read('DYNAMIC_PASSWORD_PATTERN') ?? '<PASSWORD>';
+  const timeZone = read('DYNAMIC_PASSWORD_TIME_ZONE') ?? 'UTC';
+  if (!isValidTimeZone(timeZone)) throw new ConfigError('DYNAMIC_PASSWORD_TIME_ZONE: not an IANA time zone name');
   try {
-    parseUsablePattern(pattern);
+    parseUsablePattern(pattern, timeZone);
   } catch (error) {
     if (error instanceof PatternError) throw new ConfigError(`DYNAMIC_PASSWORD_PATTERN: ${error.message}`);
     throw error;
   }
-  const timeZone = read('DYNAMIC_PASSWORD_TIME_ZONE') ?? 'UTC';
-  if (!isValidTimeZone(timeZone)) throw new ConfigError('DYNAMIC_PASSWORD_TIME_ZONE: not an IANA time zone name');
   const adminUsername = read('DYNPASS_ADMIN_USERNAME');
   const adminPassword = read('DYNPASS_ADMIN_PASSWORD');
   if ((adminUsername === undefined) !== (adminPassword === undefined)) {

@@ -131,6 +131,19 @@ describe('single use', () => {
     expect((await login(svc, 'eve', `${PASSWORD}01`)).status).toBe(200);
   });
 
+  it('refuses a replay within the grace period however many windows were used since', async () => {
+    ({ svc, adminToken } = await serviceWithCountingHasher({ DYNAMIC_PASSWORD_SINGLE_USE: 'true', DYNAMIC_PASSWORD_PATTERN: '<PASSWORD>%S', DYNAMIC_PASSWORD_USERS: 'gus' }));
+    await call(svc.url, 'POST', '/users', { token: adminToken, json: { username: 'gus', password: PASSWORD } });
+    expect((await login(svc, 'gus', `${PASSWORD}00`)).status).toBe(200);
+    for (const second of ['01', '02', '03', '04', '05']) {
+      svc.clock.advance(1000);
+      expect((await login(svc, 'gus', `${PASSWORD}${second}`)).status).toBe(200);
+    }
+    svc.clock.set(new Date('2022-09-29T08:01:10Z'));
+    expect((await login(svc, 'gus', `${PASSWORD}00`)).status).toBe(401);
+    expect((await reasons(svc, adminToken, 'gus'))[0]).toBe('replayed');
+  });
+
   it('is off by default', async () => {
     ({ svc, adminToken } = await serviceWithCountingHasher({ DYNAMIC_PASSWORD_PATTERN: '%d<PASSWORD>%H', DYNAMIC_PASSWORD_USERS: 'fay' }));
     await call(svc.url, 'POST', '/users', { token: adminToken, json: { username: 'fay', password: PASSWORD } });

@@ -106,6 +106,7 @@ describe('the service over HTTP on a real SQLite file', () => {
     ['a pattern without <PASSWORD>', 'PUT', '/users/admin/dynamic-password', { json: { pattern: '%d%H' } }],
     ['a pattern without a time part', 'PUT', '/users/admin/dynamic-password', { json: { pattern: 'Extra<PASSWORD>' } }],
     ['no pattern while the global one has no time part', 'PUT', '/users/admin/dynamic-password', { json: {} }],
+    ['%Z in a zone whose abbreviations are not known', 'PUT', '/users/admin/dynamic-password', { json: { pattern: '%Z<PASSWORD>%H', timeZone: 'SystemV/EST5' } }],
     ['a pattern that renders too long to type', 'PUT', '/users/admin/dynamic-password', { json: { pattern: `${'%c'.repeat(11)}<PASSWORD>` } }],
     ['an invalid time zone', 'PUT', '/users/admin/dynamic-password', { json: { timeZone: 'Mars/Olympus' } }],
     ['a negative audit limit', 'GET', '/audit?limit=-1', {}],

@@ -1,5 +1,12 @@
 import { windowKey } from '../../domain/dynamicPassword/pattern';
-import { planVerification, requirementFor, verdictOf, type GlobalDynamicPasswordRule, type Requirement } from '../../domain/dynamicPassword/policy';
+import {
+  planVerification,
+  requirementFor,
+  verdictOf,
+  type GlobalDynamicPasswordRule,
+  type Requirement,
+  type VerificationPlan,
+} from '../../domain/dynamicPassword/policy';
 import { evolveLockout, isGuess, isLocked, lockEarned, type LockoutRule } from '../../domain/lockout/lockout';
 import type { LoginAttemptData, LoginFailureReason, UserEvent } from '../../domain/user/events';
 import { loginKey } from '../../domain/user/username';
@@ -81,7 +88,7 @@ async function evaluate(
   if (user.status === 'inactive') return (await verify(null, input.password), failed('inactive'));
 
   const requirement = requirementFor({ key: subject.key, staff: user.staff, dynamicPassword: user.dynamicPassword }, deps.rule);
-  const plan = planVerification(input.password, requirement, now, deps.rule.graceSeconds);
+  const plan = planSafely(input.password, requirement, now, deps.rule.graceSeconds);
   const verdict = verdictOf(plan, await verify(user.passwordHash, plan.secret));
   const policy = fingerprint(requirement, deps.digest);
   if (verdict.outcome === 'failed') return failed(verdict.reason, policy);
@@ -94,6 +101,18 @@ async function evaluate(
     result: { ok: true, token, expiresAt, user: { username: user.username, staff: user.staff } },
     actor: SYSTEM_ACTOR,
   };
+}
+
+/**
+ * A pattern that cannot render (a zone ICU no longer knows, say) must still give the generic
+ * failure, recorded, after one hash: the typed text is then checked whole, as a time part mismatch.
+ */
+function planSafely(typed: string, requirement: Requirement, now: Date, graceSeconds: number): VerificationPlan {
+  try {
+    return planVerification(typed, requirement, now, graceSeconds);
+  } catch {
+    return { secret: typed, timePartMatched: false };
+  }
 }
 
 /** The attempt, and the lock it earns when it is one guess too many. */

@@ -14,11 +14,11 @@ export const enableDynamicPassword =
     requireStaff(principal);
     const { key } = parseUsername(username);
     // A pattern without a time part would quietly make the plain password enough: refuse it.
-    const pattern = options.pattern === undefined ? deps.rule.pattern : parseUsablePattern(options.pattern);
-    if (!hasTimePart(pattern)) throw new DomainError('pattern_without_time_part', 'the pattern has no time part');
     if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
       throw new DomainError('invalid_time_zone', 'timeZone must be an IANA time zone name');
     }
+    const pattern = parseUsablePattern(options.pattern ?? deps.rule.pattern.source, options.timeZone ?? deps.rule.timeZone);
+    if (!hasTimePart(pattern)) throw new DomainError('pattern_without_time_part', 'the pattern has no time part');
     const at = deps.clock.now().toISOString();
     await handleUserCommand(deps.store, key, () => ({ type: 'EnableDynamicPassword', actor: principal.key, at, ...options }));
   };

@@ -1,5 +1,5 @@
 import type { DynamicPasswordSetting } from '../user/state';
-import { hasTimePart, parsePattern, PatternError, renderPattern, type Pattern } from './pattern';
+import { granularity, hasTimePart, parsePattern, PatternError, renderPattern, type Pattern } from './pattern';
 
 /**
  * What a pattern may add around the password. Login text is capped at 512 characters and static
@@ -9,10 +9,13 @@ export const MAX_RENDERED_PATTERN_LENGTH = 256;
 /** Longest month and weekday names, last second of the day: as long as any instant renders. */
 const LONGEST_INSTANT = new Date('2022-09-28T23:59:59.999Z');
 
-/** Parses a pattern and refuses one whose time parts could not fit in a login. */
-export function parseUsablePattern(source: string): Pattern {
+/**
+ * Parses a pattern and refuses one that could not be used at login: too long to type, or not
+ * renderable in its zone (%Z needs a zone the abbreviation table knows).
+ */
+export function parseUsablePattern(source: string, timeZone = 'UTC'): Pattern {
   const pattern = parsePattern(source);
-  const { prefix, suffix } = renderPattern(pattern, LONGEST_INSTANT, 'UTC');
+  const { prefix, suffix } = renderPattern(pattern, LONGEST_INSTANT, timeZone);
   if (prefix.length + suffix.length > MAX_RENDERED_PATTERN_LENGTH) {
     throw new PatternError(`the pattern renders to more than ${MAX_RENDERED_PATTERN_LENGTH} characters around <PASSWORD>`);
   }
@@ -75,14 +78,31 @@ export interface VerificationPlan {
 export function planVerification(typed: string, requirement: Requirement, now: Date, graceSeconds: number): VerificationPlan {
   if (requirement.kind === 'static') return { secret: typed, timePartMatched: true };
   const { pattern, timeZone } = requirement;
-  const instants = graceSeconds > 0 ? [now, new Date(now.getTime() - graceSeconds * 1000)] : [now];
-  for (const instant of instants) {
+  for (const instant of instantsWithinGrace(pattern, now, graceSeconds)) {
     const { prefix, suffix } = renderPattern(pattern, instant, timeZone);
     if (typed.length > prefix.length + suffix.length && typed.startsWith(prefix) && typed.endsWith(suffix)) {
       return { secret: typed.slice(prefix.length, typed.length - suffix.length), timePartMatched: true, window: instant };
     }
   }
   return { secret: typed, timePartMatched: false };
+}
+
+/** Most renderings tried per attempt: they cost microseconds each, but they run on every login. */
+export const MAX_RENDERINGS = 121;
+
+/**
+ * Now, then instants back to `now - grace` close enough together to land in every window in
+ * between: windows of a pattern that shows seconds are a second long, all others at least a
+ * minute. The current window comes first.
+ */
+function instantsWithinGrace(pattern: Pattern, now: Date, graceSeconds: number): Date[] {
+  if (graceSeconds <= 0) return [now];
+  const windowSeconds = granularity(pattern) === 'second' ? 1 : 60;
+  const step = Math.max(windowSeconds, Math.ceil(graceSeconds / (MAX_RENDERINGS - 2)));
+  const instants = [now];
+  for (let back = step; back < graceSeconds; back += step) instants.push(new Date(now.getTime() - back * 1000));
+  instants.push(new Date(now.getTime() - graceSeconds * 1000));
+  return instants;
 }
 
 export type LoginVerdict =

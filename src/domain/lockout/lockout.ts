@@ -1,3 +1,4 @@
+import { MAX_RENDERINGS } from '../dynamicPassword/policy';
 import type { LoginFailureReason, UserEvent } from '../user/events';
 
 /** DYNPASS_LOCKOUT_*: the ladder of temporary locks, and the cap after which only staff unlock. */
@@ -44,7 +45,8 @@ export const initialLockoutState = (): LockoutState => ({ consecutiveFailures: 0
 
 /** Failures that are guesses at a credential. Denials of a known state (locked, inactive, replay) are not. */
 const GUESSES: ReadonlySet<LoginFailureReason> = new Set(['unknown_user', 'wrong_password', 'pattern_mismatch', 'static_password_without_pattern']);
-const USED_WINDOWS_KEPT = 4;
+/** Every window a login may still be accepted in must be remembered, or a replay could wait it out. */
+const USED_WINDOWS_KEPT = MAX_RENDERINGS;
 
 export const isGuess = (reason: LoginFailureReason | undefined) => reason !== undefined && GUESSES.has(reason);
 

@@ -63,6 +63,14 @@ describe('flaws of the original, each refused here', () => {
     expect(accepts('29s3kr3t08', user(), globalRule, new Date('2022-09-29T09:00:11Z'))).toBe(false);
   });
 
+  it('4: with a seconds pattern, every window of the grace period counts, not only the one grace ago', () => {
+    const globalRule = rule('<PASSWORD>%S', { graceSeconds: 10 });
+    const now = new Date('2022-09-29T08:01:30Z');
+    for (const second of ['30', '25', '21', '20']) expect(accepts(`s3kr3t${second}`, user(), globalRule, now)).toBe(true);
+    expect(accepts('s3kr3t19', user(), globalRule, now)).toBe(false);
+    expect(accepts('s3kr3t31', user(), globalRule, now)).toBe(false);
+  });
+
   it('6: each user may have an own pattern and time zone', () => {
     const own = user({ dynamicPassword: { mode: 'enabled', pattern: '<PASSWORD>%H', timeZone: 'Asia/Tokyo' } });
     expect(accepts('s3kr3t17', own, rule('<PASSWORD>'))).toBe(true);
