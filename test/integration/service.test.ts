@@ -98,6 +98,7 @@ describe('the service over HTTP on a real SQLite file', () => {
   it.each([
     ['malformed JSON', 'POST', '/users', { raw: '{"username": "x",' }],
     ['an unknown field', 'POST', '/users', { json: { username: 'henry', password: PASSWORD, admin: true } }],
+    ['a field named after an Object.prototype method', 'POST', '/users', { json: { username: 'henry', password: PASSWORD, hasOwnProperty: 'x' } }],
     ['a wrong type', 'POST', '/users', { json: { username: 'henry', password: PASSWORD, staff: 'yes' } }],
     ['an oversized body', 'POST', '/users', { json: { username: 'henry', password: 'x'.repeat(100_000) } }],
     ['an invalid username', 'POST', '/users', { json: { username: 'hen ry', password: PASSWORD } }],

@@ -13,7 +13,7 @@ export function checkNewPassword(plain: string): void {
       `password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`,
     );
   }
-  if (/[\u0000-\u001f\u007f]/.test(plain)) {
-    throw new DomainError('invalid_password', 'password must not contain control characters');
+  if (/[\u0000-\u001f\u007f]/.test(plain) || !plain.isWellFormed()) {
+    throw new DomainError('invalid_password', 'password must not contain control characters or lone surrogates');
   }
 }

@@ -18,13 +18,14 @@ export class Argon2Hasher implements PasswordHasher {
     this.options = COSTS[cost];
   }
 
+  /** NFKC first (NIST 800-63B 5.1.1.2), so one password typed on two keyboards is one password. */
   hash(plain: string): Promise<string> {
-    return hash(plain, this.options);
+    return hash(plain.normalize('NFKC'), this.options);
   }
 
   async verify(phc: string, plain: string): Promise<boolean> {
     try {
-      return await verify(phc, plain);
+      return await verify(phc, plain.normalize('NFKC'));
     } catch {
       return false;
     }

@@ -3,7 +3,11 @@ import { validate, type ValidationError } from 'class-validator';
 import { HttpProblem, problem, type FieldError } from './problem';
 
 /** Keys that could reach an object's prototype if ever assigned with `obj[key] = value`. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys class-transformer would drop before the unknown-field check could see them: the prototype
+ * chain's names (toString, valueOf, hasOwnProperty, __defineGetter__, ...) and 'prototype'.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** Objects and arrays inside one another; every DTO here is one flat object of scalars. */
 const MAX_DEPTH = 32;

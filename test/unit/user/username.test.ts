@@ -31,7 +31,7 @@ describe('new passwords', () => {
     expect(() => checkNewPassword('x'.repeat(128))).not.toThrow();
   });
   it('refuse too short, too long and control characters', () => {
-    for (const bad of ['x'.repeat(7), 'x'.repeat(129), 'abc\u0000defgh']) {
+    for (const bad of ['x'.repeat(7), 'x'.repeat(129), 'abc\u0000defgh', 'abcdefgh\ud800']) {
       expect(() => checkNewPassword(bad)).toThrow(expect.objectContaining({ code: 'invalid_password' }));
     }
   });
