@@ -24,10 +24,11 @@ export class HmacTokenService implements TokenService {
 
   read(token: string, now: Date): { subject: string; issuedAt: Date } | null {
     const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== 'v1') return null;
+    // One spelling per token: unpadded base64url, a 256-bit signature in exactly 43 characters.
+    if (parts.length !== 3 || parts[0] !== 'v1' || !/^[A-Za-z0-9_-]+$/.test(parts[1]) || !/^[A-Za-z0-9_-]{43}$/.test(parts[2])) return null;
     const body = `${parts[0]}.${parts[1]}`;
-    const given = Buffer.from(parts[2], 'base64url');
-    const expected = Buffer.from(this.sign(body), 'base64url');
+    const given = Buffer.from(parts[2], 'utf8');
+    const expected = Buffer.from(this.sign(body), 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const claims = parseClaims(parts[1]);
     if (!claims || now.getTime() >= claims.exp) return null;

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { isIP } from 'node:net';
 import { problem, sendProblem } from './problem';
 
 const WINDOW_MS = 60_000;
@@ -15,7 +16,7 @@ export function throttlePerAddress(perMinute: number, now: () => Date): RequestH
   return (req, res, next) => {
     if (perMinute === 0) return next();
     const at = now().getTime();
-    const address = req.ip ?? 'unknown';
+    const address = clientKey(req.ip);
     let window = windows.get(address);
     if (!window || at - window.start >= WINDOW_MS) {
       if (windows.size >= MAX_TRACKED) forgetExpired(windows, at);
@@ -27,6 +28,27 @@ export function throttlePerAddress(perMinute: number, now: () => Date): RequestH
     res.setHeader('Retry-After', String(Math.max(1, Math.ceil((window.start + WINDOW_MS - at) / 1000))));
     sendProblem(res, problem(429, 'too many login attempts from this address; retry later'));
   };
+}
+
+/**
+ * One bucket per client: IPv4 addresses as they are (IPv4-mapped IPv6 included), IPv6 per /64
+ * (what one subscriber usually holds), and whatever is not an address in one shared bucket.
+ */
+export function clientKey(ip: string | undefined): string {
+  if (ip === undefined || isIP(ip) === 0) return 'not-an-address';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (isIP(ip) === 4 || mapped) return mapped ? mapped[1] : ip;
+  const hextets = expandIpv6(ip);
+  return `${hextets.slice(0, 4).join(':')}::/64`;
+}
+
+/** Eight lower-case, unpadded hextets of an IPv6 address (zone id dropped). */
+function expandIpv6(ip: string): string[] {
+  const [head, tail = ''] = ip.split('%')[0].toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const middle = ip.includes('::') ? Array(8 - left.length - right.length).fill('0') : [];
+  return [...left, ...middle, ...right].map((hextet) => hextet.replace(/^0+(?=.)/, ''));
 }
 
 function forgetExpired(windows: Map<string, { start: number }>, at: number): void {
