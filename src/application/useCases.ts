@@ -11,7 +11,8 @@ export interface UseCases {
   authenticate(bearer: string | undefined): Promise<Principal>;
   /** Staff only; throws DomainError('username_taken') when the name is taken. */
   registerUser(principal: Principal, input: { username: string; password: string; staff: boolean }): Promise<UserSummary>;
-  changePassword(principal: Principal, username: string, password: string): Promise<void>;
+  /** Changing one's own password needs the current credential, as typed at login. */
+  changePassword(principal: Principal, username: string, password: string, currentPassword?: string): Promise<void>;
   administerUser(principal: Principal, username: string, action: AdminAction): Promise<void>;
   enableDynamicPassword(principal: Principal, username: string, options: { pattern?: string; timeZone?: string }): Promise<void>;
   getUser(principal: Principal, username: string): Promise<UserSummary>;

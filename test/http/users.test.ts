@@ -53,7 +53,7 @@ describe('/users routes', () => {
     const res = await request(app).put('/users/alice/password').set({ Authorization: `Bearer ${USER_TOKEN}` }).send({ password: PASSWORD });
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
-    expect(callsTo('changePassword')[0].args).toEqual([USER, 'alice', PASSWORD]);
+    expect(callsTo('changePassword')[0].args).toEqual([USER, 'alice', PASSWORD, undefined]);
   });
 
   it.each([

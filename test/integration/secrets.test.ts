@@ -71,7 +71,7 @@ describe('secrets never leak (logs at debug, responses, the event store file)', 
     expect((await login(carolTyped(CAROL_STATIC), CAROL_STATIC)).status).toBe(401);
 
     // Password changes: alice her own, admin carol's.
-    expect((await send(svc.url, 'PUT', '/users/alice/password', { token: alice.body.token, json: { password: ALICE_NEW_STATIC } })).status).toBe(204);
+    expect((await send(svc.url, 'PUT', '/users/alice/password', { token: alice.body.token, json: { password: ALICE_NEW_STATIC, currentPassword: aliceTyped(ALICE_STATIC) } })).status).toBe(204);
     expect((await send(svc.url, 'PUT', '/users/carol/password', { token: admin, json: { password: CAROL_NEW_STATIC } })).status).toBe(204);
     expect((await login('alice', aliceTyped(ALICE_STATIC))).status).toBe(401);
     expect((await login('alice', aliceTyped(ALICE_NEW_STATIC))).status).toBe(200);

@@ -76,11 +76,15 @@ describe('the service over HTTP on a real SQLite file', () => {
     expect((await call(svc.url, 'GET', '/audit', { token: erinToken })).status).toBe(403);
   });
 
-  it('lets a user change their own password, which ends their earlier sessions', async () => {
+  it('lets a user change their own password given the current one, which ends their earlier sessions', async () => {
     await call(svc.url, 'POST', '/users', { token: adminToken, json: { username: 'frank', password: PASSWORD } });
     const before = await loginToken(svc.url, 'frank', PASSWORD);
     svc.clock.advance(1000);
-    expect((await call(svc.url, 'PUT', '/users/frank/password', { token: before, json: { password: 'another-password' } })).status).toBe(204);
+    expect((await call(svc.url, 'PUT', '/users/frank/password', { token: before, json: { password: 'another-password' } })).status).toBe(403);
+    expect((await call(svc.url, 'PUT', '/users/frank/password', { token: before, json: { password: 'another-password', currentPassword: 'wrong-password' } })).status).toBe(403);
+    const audit = await call(svc.url, 'GET', '/audit?username=frank&type=LoginAttempted', { token: adminToken });
+    expect(audit.body.items[0]).toMatchObject({ outcome: 'failed', reason: 'wrong_password' });
+    expect((await call(svc.url, 'PUT', '/users/frank/password', { token: before, json: { password: 'another-password', currentPassword: PASSWORD } })).status).toBe(204);
     expect((await call(svc.url, 'GET', '/users/frank', { token: before })).status).toBe(401);
     expect((await call(svc.url, 'POST', '/auth/login', { json: { username: 'frank', password: PASSWORD } })).status).toBe(401);
     expect(await loginToken(svc.url, 'frank', 'another-password')).toEqual(expect.any(String));

@@ -63,15 +63,16 @@ function useCasesOf(ctx: ResolutionContext): UseCases {
   const rule = ctx.get<GlobalDynamicPasswordRule>(TYPES.DynamicPasswordRule);
   const register = registerUser({ store, hasher, clock });
   const audit = queryAudit({ readModels, digest });
+  const login = attemptLogin({ store, hasher, clock, tokens, digest, rule, lockout: config.lockout, singleUse: config.dynamicPassword.singleUse });
   return {
-    login: attemptLogin({ store, hasher, clock, tokens, digest, rule, lockout: config.lockout, singleUse: config.dynamicPassword.singleUse }),
+    login,
     authenticate: authenticate({ store, clock, tokens }),
     registerUser: async (principal, input) => {
       requireStaff(principal);
       const user = await register({ ...input, actor: principal.key });
       return summarize({ ...user, active: true, dynamicPassword: { mode: 'default' } }, rule);
     },
-    changePassword: changePassword({ store, hasher, clock }),
+    changePassword: changePassword({ store, hasher, clock, checkCredential: async (username, typed) => (await login({ username, password: typed })).ok }),
     administerUser: administerUser({ store, clock }),
     enableDynamicPassword: enableDynamicPassword({ store, clock, rule }),
     getUser: getUser({ readModels, rule }),

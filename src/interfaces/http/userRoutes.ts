@@ -32,7 +32,7 @@ export function userRoutes(useCases: UseCases, json: RequestHandler[]): Router {
 
   router.put('/:username/password', ...json, async (req, res) => {
     const body = await toDto(ChangePasswordBody, req.body ?? {}, 'body');
-    await useCases.changePassword(principalOf(res), usernameOf(req), body.password);
+    await useCases.changePassword(principalOf(res), usernameOf(req), body.password, body.currentPassword);
     res.status(204).end();
   });
 
