@@ -100,6 +100,12 @@ describe('lock, wait, unlock', () => {
     await login(svc, 'carol', PASSWORD);
     const alerts = await call(svc.url, 'GET', '/alerts', { token: adminToken });
     expect(alerts.body.items).toEqual([expect.objectContaining({ username: 'carol', reason: 'static_password_without_pattern' })]);
+
+    // Buried under lockouts of junk names, it is still one query away.
+    for (const name of ['junk1', 'junk2']) for (let i = 0; i < 5; i++) await login(svc, name, 'wrong-password');
+    const found = await call(svc.url, 'GET', '/audit?reason=static_password_without_pattern', { token: adminToken });
+    expect(found.body.items).toEqual([expect.objectContaining({ username: 'carol', reason: 'static_password_without_pattern' })]);
+    expect((await call(svc.url, 'GET', '/audit?reason=not_a_reason', { token: adminToken })).status).toBe(400);
   });
 });
 

@@ -48,6 +48,19 @@ describe('the dynpass program as a real process', () => {
     }
   });
 
+  it('unlocks an account offline, when no staff member can log in', async () => {
+    const dir = dirs.make();
+    const service = await spawnService({ ...sqliteEnv(dir), DYNPASS_LOCKOUT_THRESHOLD: '2', DYNPASS_LOCKOUT_PERMANENT_AFTER: '2' });
+    try {
+      for (let i = 0; i < 2; i++) await call(service.url, 'POST', '/auth/login', { json: { username: ADMIN.username, password: 'wrong-password' } });
+      expect((await call(service.url, 'POST', '/auth/login', { json: ADMIN })).status).toBe(401);
+      expect(runCli(['users', 'unlock', ADMIN.username], sqliteEnv(dir))).toMatchObject({ status: 0, stdout: `unlocked ${ADMIN.username}\n` });
+      expect((await call(service.url, 'POST', '/auth/login', { json: ADMIN })).status).toBe(200);
+    } finally {
+      await service.stop();
+    }
+  });
+
   it('rebuilds the read models from every event, offline', async () => {
     const dir = dirs.make();
     expect(runCli(['users', 'create', 'alice'], sqliteEnv(dir), `${PASSWORD}\n`).status).toBe(0);

@@ -24,6 +24,7 @@ export interface AuditFilter {
   readonly usernames?: readonly string[];
   readonly type?: string;
   readonly outcome?: 'succeeded' | 'failed';
+  readonly reason?: string;
   /** Inclusive ISO-8601 bounds on the event's time. */
   readonly from?: string;
   readonly to?: string;

@@ -7,6 +7,7 @@ export interface AuditQuery {
   readonly username?: string;
   readonly type?: string;
   readonly outcome?: 'succeeded' | 'failed';
+  readonly reason?: string;
   readonly from?: string;
   readonly to?: string;
   readonly limit: number;
@@ -34,6 +35,7 @@ export const queryAudit =
       ...(key !== undefined && { usernames: [key, `#${deps.digest.digest(key)}`] }),
       ...(query.type !== undefined && { type: query.type }),
       ...(query.outcome !== undefined && { outcome: query.outcome }),
+      ...(query.reason !== undefined && { reason: query.reason }),
       ...(query.from !== undefined && { from: query.from }),
       ...(query.to !== undefined && { to: query.to }),
       ...(query.cursor !== undefined && { before: query.cursor }),

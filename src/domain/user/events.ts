@@ -34,14 +34,16 @@ export type UserDeactivated = { readonly type: 'UserDeactivated'; readonly data:
 export type UserReactivated = { readonly type: 'UserReactivated'; readonly data: Stamp };
 
 export type LoginOutcome = 'succeeded' | 'failed';
-export type LoginFailureReason =
-  | 'unknown_user'
-  | 'inactive'
-  | 'wrong_password'
-  | 'pattern_mismatch'
-  | 'static_password_without_pattern'
-  | 'locked'
-  | 'replayed';
+export const LOGIN_FAILURE_REASONS = [
+  'unknown_user',
+  'inactive',
+  'wrong_password',
+  'pattern_mismatch',
+  'static_password_without_pattern',
+  'locked',
+  'replayed',
+] as const;
+export type LoginFailureReason = (typeof LOGIN_FAILURE_REASONS)[number];
 
 export type LoginAttemptData = Stamp & {
   readonly outcome: LoginOutcome;

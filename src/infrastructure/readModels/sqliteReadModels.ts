@@ -100,6 +100,7 @@ export class SqliteReadModels implements ReadModels {
     for (const [column, value, op] of [
       ['type', filter.type, '='],
       ['outcome', filter.outcome, '='],
+      ['reason', filter.reason, '='],
       ['at', filter.from, '>='],
       ['at', filter.to, '<='],
       ['position', filter.before, '<'],

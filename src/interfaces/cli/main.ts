@@ -3,12 +3,13 @@ import 'reflect-metadata';
 import { isValidTimeZone, parsePattern, renderWithPlaceholder } from '../../domain/dynamicPassword/pattern';
 import { ConfigError, loadConfig } from '../../infrastructure/config';
 import { createLogger, type LogLevel } from '../../infrastructure/logger';
-import { createUserFromCli, rebuildReadModels } from './offlineCommands';
+import { createUserFromCli, rebuildReadModels, unlockFromCli } from './offlineCommands';
 import { startService } from './service';
 
 const USAGE = `usage:
   dynpass serve
   dynpass users create <username> [--staff]     (password on standard input)
+  dynpass users unlock <username>                (ends a lock, e.g. of the last staff account)
   dynpass render --pattern P [--time-zone Z] [--at ISO-8601 instant]
   dynpass read-models rebuild                   (replays every event into fresh projections)`;
 
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'users' && rest[0] === 'create' && rest[1] !== undefined) {
     return createUserFromCli(loadConfig(process.env), rest[1], rest.slice(2));
   }
+  if (command === 'users' && rest[0] === 'unlock' && rest.length === 2) return unlockFromCli(loadConfig(process.env), rest[1]);
   if (command === 'render') return render(rest);
   if (command === 'read-models' && rest[0] === 'rebuild' && rest.length === 1) return rebuildReadModels(loadConfig(process.env));
   process.stderr.write(`${USAGE}\n`);

@@ -1,4 +1,5 @@
 import { registerUser } from '../../application/commands/registerUser';
+import { unlockAccount } from '../../application/commands/unlockAccount';
 import { SYSTEM_ACTOR } from '../../application/principal';
 import type { Config } from '../../infrastructure/config';
 import { createContainer } from '../../infrastructure/di/container';
@@ -45,6 +46,22 @@ export async function rebuildReadModels(config: Config): Promise<number> {
     return 0;
   } finally {
     await readModels.close();
+    await store.close();
+  }
+}
+
+/**
+ * `dynpass users unlock <name>`: the way back in when anonymous guessing has locked every staff
+ * account. It needs access to the store, not a token; the unlock is recorded with actor 'system'.
+ */
+export async function unlockFromCli(config: Config, username: string): Promise<number> {
+  const container = createContainer(config);
+  const store = container.get<EventStore>(TYPES.EventStore);
+  try {
+    await unlockAccount({ store, clock: container.get(TYPES.Clock), lockout: config.lockout })({ key: SYSTEM_ACTOR, staff: true }, username);
+    process.stdout.write(`unlocked ${username}\n`);
+    return 0;
+  } finally {
     await store.close();
   }
 }

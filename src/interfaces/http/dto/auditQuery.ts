@@ -1,6 +1,6 @@
 import { IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { AuditQuery } from '../../../application/queries/queryAudit';
-import { USER_EVENT_TYPES } from '../../../domain/user/events';
+import { LOGIN_FAILURE_REASONS, USER_EVENT_TYPES } from '../../../domain/user/events';
 import { IsDecimalBetween } from './decimal';
 import { IsInstant, normalizeInstant } from './instant';
 
@@ -8,6 +8,8 @@ export const DEFAULT_AUDIT_LIMIT = 50;
 export const MAX_AUDIT_LIMIT = 500;
 const MAX_POSITION = 2n ** 63n - 1n;
 const present = (_: object, value: unknown) => value !== undefined;
+/** Why a login failed, or why an account was locked. */
+const AUDIT_REASONS = [...LOGIN_FAILURE_REASONS, 'too_many_failures', 'failure_cap'];
 
 /** Paging only: /alerts takes nothing else. Decorators run bottom-up, so each
  * field's type is checked before its length. */
@@ -37,6 +39,10 @@ export class AuditQueryParams extends AlertQueryParams {
   outcome?: 'succeeded' | 'failed';
 
   @ValidateIf(present)
+  @IsIn(AUDIT_REASONS, { message: `reason must be one of ${AUDIT_REASONS.join(', ')}` })
+  reason?: string;
+
+  @ValidateIf(present)
   @IsInstant({ message: 'from must be an RFC 3339 date-time with an offset' })
   from?: string;
 
@@ -55,6 +61,7 @@ export function toAuditQuery(params: AuditQueryParams | AlertQueryParams): Audit
     ...(filters.username !== undefined && { username: filters.username }),
     ...(filters.type !== undefined && { type: filters.type }),
     ...(filters.outcome !== undefined && { outcome: filters.outcome }),
+    ...(filters.reason !== undefined && { reason: filters.reason }),
     ...(from != null && { from }),
     ...(to != null && { to }),
     limit: params.limit === undefined ? DEFAULT_AUDIT_LIMIT : Number(params.limit),
