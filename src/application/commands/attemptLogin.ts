@@ -78,7 +78,7 @@ async function evaluate(
   verify: Verify,
 ): Promise<{ events: UserEvent[]; result: LoginResult; actor: string }> {
   const stamp = { at: now.toISOString(), actor: SYSTEM_ACTOR, ...(input.ip && { ip: input.ip }), ...(input.userAgent && { userAgent: input.userAgent }) };
-  const failed = async (reason: LoginFailureReason, policy = 'none') => {
+  const failed = (reason: LoginFailureReason, policy = 'none') => {
     const attempt: LoginAttemptData = { ...stamp, outcome: 'failed', reason, policy, ...(subject.usernameDigest && { usernameDigest: subject.usernameDigest }) };
     return { events: withLock(deps, subject, attempt, now), result: { ok: false } as const, actor: SYSTEM_ACTOR };
   };

@@ -1,6 +1,7 @@
 import { registerUser } from '../../application/commands/registerUser';
 import { unlockAccount } from '../../application/commands/unlockAccount';
 import { SYSTEM_ACTOR } from '../../application/principal';
+import type { Container } from 'inversify';
 import type { Config } from '../../infrastructure/config';
 import { createContainer } from '../../infrastructure/di/container';
 import { TYPES } from '../../infrastructure/di/types';
@@ -14,13 +15,20 @@ export async function createUserFromCli(config: Config, username: string, flags:
     return 2;
   }
   const password = (await readStdin()).replace(/\r?\n$/, '');
-  const container = createContainer(config);
-  const store = container.get<EventStore>(TYPES.EventStore);
-  try {
+  return withStore(config, async (container, store) => {
     const register = registerUser({ store, hasher: container.get(TYPES.PasswordHasher), clock: container.get(TYPES.Clock) });
     const user = await register({ username, password, staff: flags.includes('--staff'), actor: SYSTEM_ACTOR });
     process.stdout.write(`created ${user.username}${user.staff ? ' (staff)' : ''}\n`);
     return 0;
+  });
+}
+
+/** Runs a one-off command against the configured store, closing it whatever happens. */
+async function withStore(config: Config, run: (container: Container, store: EventStore) => Promise<number>): Promise<number> {
+  const container = createContainer(config);
+  const store = container.get<EventStore>(TYPES.EventStore);
+  try {
+    return await run(container, store);
   } finally {
     await store.close();
   }
@@ -33,35 +41,30 @@ async function readStdin(): Promise<string> {
 }
 
 /** `dynpass read-models rebuild`: forgets the projections and replays the whole store into them. */
-export async function rebuildReadModels(config: Config): Promise<number> {
-  const container = createContainer(config);
-  const store = container.get<EventStore>(TYPES.EventStore);
-  const readModels = container.get<SqliteReadModels>(TYPES.ReadModels);
-  try {
-    const started = process.hrtime.bigint();
-    await readModels.rebuild();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const users = (await readModels.listUsers()).length;
-    process.stdout.write(`rebuilt users (${users}) and audit from every event in ${seconds.toFixed(2)} s\n`);
-    return 0;
-  } finally {
-    await readModels.close();
-    await store.close();
-  }
+export function rebuildReadModels(config: Config): Promise<number> {
+  return withStore(config, async (container) => {
+    const readModels = container.get<SqliteReadModels>(TYPES.ReadModels);
+    try {
+      const started = process.hrtime.bigint();
+      await readModels.rebuild();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const users = (await readModels.listUsers()).length;
+      process.stdout.write(`rebuilt users (${users}) and audit from every event in ${seconds.toFixed(2)} s\n`);
+      return 0;
+    } finally {
+      await readModels.close();
+    }
+  });
 }
 
 /**
  * `dynpass users unlock <name>`: the way back in when anonymous guessing has locked every staff
  * account. It needs access to the store, not a token; the unlock is recorded with actor 'system'.
  */
-export async function unlockFromCli(config: Config, username: string): Promise<number> {
-  const container = createContainer(config);
-  const store = container.get<EventStore>(TYPES.EventStore);
-  try {
+export function unlockFromCli(config: Config, username: string): Promise<number> {
+  return withStore(config, async (container, store) => {
     await unlockAccount({ store, clock: container.get(TYPES.Clock), lockout: config.lockout })({ key: SYSTEM_ACTOR, staff: true }, username);
     process.stdout.write(`unlocked ${username}\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
